@@ -1,0 +1,235 @@
+"""Imposition plans: which rendered page goes where on which sheet side, with no PDF in sight.
+
+Coordinates are PDF points with the origin at the sheet's bottom-left corner. Facts and rules
+come from shared/reference/printing.md ("The one-sheet mini zine", "Saddle-stitched booklet").
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+DIRECTIONS = ("ltr", "rtl")
+DUPLEX_EDGES = ("short", "long")
+
+Pair = tuple[int | None, int | None]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One page's place on a sheet side; `page` is 1-based, None leaves the slot blank."""
+
+    page: int | None
+    x: float
+    y: float
+    width: float
+    height: float
+    rotation: int = 0  # 0 or 180, about the slot's centre
+    shift: float = 0.0  # horizontal content shift in sheet coordinates (creep), + = right
+
+
+@dataclass(frozen=True)
+class Side:
+    """One printed face of one sheet."""
+
+    sheet: int
+    face: str  # "front" or "back"
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every sheet side of an imposed document, in printing order."""
+
+    width: float
+    height: float
+    sides: tuple[Side, ...]
+
+    @property
+    def sheets(self) -> int:
+        """Return the number of sheets of paper."""
+        return max((side.sheet for side in self.sides), default=0)
+
+
+def _check_direction(direction: str) -> None:
+    """Refuse a reading direction other than ltr or rtl."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be 'ltr' or 'rtl', not {direction!r}")
+
+
+# --- mini zine -------------------------------------------------------------------------------
+
+def minizine_grid(direction: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return the (top row, bottom row) page numbers, columns left to right."""
+    _check_direction(direction)
+    top, bottom = (5, 4, 3, 2), (6, 7, 8, 1)
+    if direction == "rtl":  # printing.md: same rotations, columns reversed
+        return top[::-1], bottom[::-1]
+    return top, bottom
+
+
+def minizine_is_foldable(top: tuple[int, ...], bottom: tuple[int, ...]) -> bool:
+    """Return whether a 4 × 2 grid (top row turned) folds into a zine reading 1 to 8."""
+    if len(top) != 4 or len(bottom) != 4 or sorted((*top, *bottom)) != list(range(1, 9)):
+        return False
+    # printing.md: round the ring U4 U3 U2 U1 R1 R2 R3 R4 the pages run 1..8 in one direction.
+    ring = (*bottom[::-1], *top)
+    steps = {(b - a) % 8 for a, b in zip(ring, ring[1:] + ring[:1])}
+    if steps not in ({1}, {7}):
+        return False
+    # The covers must face each other across a spine fold (W/4 or 3W/4) of the upright row.
+    # The W/2 fold is a fore-edge, so 7 8 1 2 over 6 5 4 3 is a ring but does not fold.
+    return {1, 8} in ({bottom[0], bottom[1]}, {bottom[2], bottom[3]})
+
+
+def minizine(width: float, height: float, direction: str = "ltr") -> Plan:
+    """Return the one-sheet plan: 8 panels of width/4 × height/2, the top row turned 180°."""
+    top, bottom = minizine_grid(direction)
+    w, h = width / 4, height / 2
+    slots = tuple(Slot(p, i * w, h, w, h, rotation=180) for i, p in enumerate(top)) + tuple(
+        Slot(p, i * w, 0.0, w, h) for i, p in enumerate(bottom)
+    )
+    return Plan(width, height, (Side(1, "front", slots),))
+
+
+# --- saddle-stitched booklet -----------------------------------------------------------------
+
+def padded(pages: int) -> int:
+    """Return the page count rounded up to a multiple of 4."""
+    if pages < 1:
+        raise ValueError(f"a booklet needs at least one page, not {pages}")
+    return 4 * math.ceil(pages / 4)
+
+
+def pad_order(n: int) -> list[int | None]:
+    """Return the page at each position 1..P: blanks go before the back cover (page n)."""
+    total = padded(n)
+    if n == 1:  # a lone cover has no back cover to keep last
+        return [1] + [None] * (total - 1)
+    order: list[int | None] = list(range(1, n))
+    return order + [None] * (total - n) + [n]
+
+
+def saddle_positions(total: int, direction: str = "ltr") -> list[tuple[Pair, Pair]]:
+    """Return per sheet (1 = outermost) the (outside, inside) position pairs, left to right."""
+    _check_direction(direction)
+    if total < 4 or total % 4:
+        raise ValueError(f"a saddle-stitched booklet needs a multiple of 4 pages, not {total}")
+    sheets: list[tuple[Pair, Pair]] = []
+    for k in range(1, total // 4 + 1):
+        outside: Pair = (total - 2 * (k - 1), 2 * k - 1)
+        inside: Pair = (2 * k, total - 2 * k + 1)
+        if direction == "rtl":  # printing.md: swap left and right on both sides
+            outside, inside = outside[::-1], inside[::-1]
+        sheets.append((outside, inside))
+    return sheets
+
+
+def saddle_order(pages: int, direction: str = "ltr") -> list[tuple[Pair, Pair]]:
+    """Return per sheet (1 = outermost) the (outside, inside) page pairs; None is a blank."""
+    order = pad_order(pages)
+
+    def page(position: int | None) -> int | None:
+        return order[position - 1] if position is not None else None
+
+    return [
+        ((page(ol), page(or_)), (page(il), page(ir)))
+        for (ol, or_), (il, ir) in saddle_positions(len(order), direction)
+    ]
+
+
+def creep_shift(sheet: int, sheets: int, creep: float) -> float:
+    """Return how far sheet k's content moves toward the spine: c·(k−1)/(S−1)."""
+    if creep < 0:
+        raise ValueError(f"creep must not be negative, not {creep}")
+    return creep * (sheet - 1) / (sheets - 1) if sheets > 1 else 0.0
+
+
+def _spread(pair: Pair, width: float, height: float, shift: float) -> tuple[Slot, Slot]:
+    """Return the left and right half-sheet slots, each shifted toward the centre fold."""
+    half = width / 2
+    left, right = pair
+    return Slot(left, 0.0, 0.0, half, height, shift=shift), Slot(
+        right, half, 0.0, half, height, shift=-shift
+    )
+
+
+def turned(slot: Slot, width: float, height: float) -> Slot:
+    """Return the slot turned 180° about the centre of a width × height sheet."""
+    return replace(
+        slot,
+        x=width - slot.x - slot.width,
+        y=height - slot.y - slot.height,
+        rotation=(slot.rotation + 180) % 360,
+        shift=-slot.shift,
+    )
+
+
+def booklet(
+    pages: int,
+    width: float,
+    height: float,
+    direction: str = "ltr",
+    duplex: str = "short",
+    creep: float = 0.0,
+) -> Plan:
+    """Return a saddle-stitched plan: front = outside, back = inside, two pages per side."""
+    if duplex not in DUPLEX_EDGES:
+        raise ValueError(f"duplex must be 'short' or 'long', not {duplex!r}")
+    order = saddle_order(pages, direction)
+    sides: list[Side] = []
+    for k, (outside, inside) in enumerate(order, start=1):
+        shift = creep_shift(k, len(order), creep)
+        back = _spread(inside, width, height, shift)
+        if duplex == "long":  # printing.md: a long-edge flip needs every back turned
+            back = tuple(turned(slot, width, height) for slot in back)
+        sides.append(Side(k, "front", _spread(outside, width, height, shift)))
+        sides.append(Side(k, "back", tuple(back)))
+    return Plan(width, height, tuple(sides))
+
+
+# --- not imposed -----------------------------------------------------------------------------
+
+def single(pages: int, width: float, height: float) -> Plan:
+    """Return one page per sheet side, in page order (odd pages on fronts)."""
+    if pages < 1:
+        raise ValueError(f"a document needs at least one page, not {pages}")
+    return Plan(
+        width,
+        height,
+        tuple(
+            Side((p + 1) // 2, "front" if p % 2 else "back", (Slot(p, 0.0, 0.0, width, height),))
+            for p in range(1, pages + 1)
+        ),
+    )
+
+
+# --- registry: layout.yaml's `imposition:` names one of these --------------------------------
+
+def _minizine_plan(pages: int, width: float, height: float, direction: str = "ltr") -> Plan:
+    """Return the mini zine plan for exactly 8 pages."""
+    if pages != 8:
+        raise ValueError(f"a mini zine has exactly 8 pages, not {pages}")
+    return minizine(width, height, direction)
+
+
+def _single_plan(pages: int, width: float, height: float, direction: str = "ltr") -> Plan:
+    """Return the single plan; the reading direction does not change page order."""
+    _check_direction(direction)
+    return single(pages, width, height)
+
+
+# Uniform call: PLANS[name](pages, width, height, direction=..., **plan_options).
+# Options a plan does not know raise TypeError rather than being ignored.
+PLANS: dict[str, Callable[..., Plan]] = {
+    "minizine": _minizine_plan,
+    "booklet": booklet,
+    "single": _single_plan,
+}
+
+
+def make_plan(name: str, pages: int, width: float, height: float, **options: Any) -> Plan:
+    """Return the plan registered under name; ValueError names the known plans."""
+    if name not in PLANS:
+        raise ValueError(f"unknown imposition {name!r}; known: {', '.join(sorted(PLANS))}")
+    return PLANS[name](pages, width, height, **options)
