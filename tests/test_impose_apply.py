@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -170,11 +169,3 @@ def test_overlay_refuses_mismatches() -> None:
         overlay(sheets, source_pdf(2, A4))
     with pytest.raises(ValueError, match=r"marks page 1 is 595\.28 × 841\.89 pt"):
         overlay(sheets, source_pdf(1, (A4[1], A4[0])))
-
-
-def test_speed() -> None:
-    source = source_pdf(64, (148.5 * MM, 210 * MM))
-    plan = booklet(64, *A4)
-    start = time.perf_counter()
-    impose(source, plan)
-    assert time.perf_counter() - start < 0.1  # printing.md measured ≈ 8 ms
