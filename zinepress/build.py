@@ -1,0 +1,157 @@
+"""The build, as the pipeline reads: load → validate → localize → render → fit → impose → mark → write."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+from pathlib import Path
+from typing import Callable
+
+import pikepdf
+
+from zinepress.crisis import CrisisView, crisis_view, trimmed
+from zinepress.errors import Report
+from zinepress.fit import check_fit
+from zinepress.impose.apply import impose
+from zinepress.impose.plans import make_plan
+from zinepress.jobs import Job, Options, select_jobs
+from zinepress.localize import Localized, localize
+from zinepress.mark import add_marks
+from zinepress.model import Panel
+from zinepress.project import Project, load_project
+from zinepress.render.document import overflows, render, write_pdf
+from zinepress.render.fetch import ConfinedFetcher
+from zinepress.render.templates import pages_html
+from zinepress.write import Output, write_outputs
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
+
+
+def build(root: Path, options: Options, progress: Progress | None = None,
+          write: bool = True) -> tuple[list[Output], Report]:
+    """Build every job the options select; write only when all succeeded."""
+    report = Report()
+    project = load_project(root, report, options.slugs)
+    report.raise_if_failed(options.strict)
+    jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
+    report.raise_if_failed(options.strict)
+    outputs = []
+    for number, job in enumerate(jobs, 1):
+        if progress:
+            progress(number, len(jobs), job.label)
+        output = build_job(project, job, options, report)
+        if output is not None:
+            outputs.append(output)
+    report.raise_if_failed(options.strict)
+    if write:
+        write_outputs(outputs, options.out or root / "build", root)
+    return outputs, report
+
+
+def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
+    """Return one output file's bytes, or None after reporting why it cannot be made."""
+    errors_before = len(report.errors)
+    loc = localize_job(project, job, options, report)
+    panels = pad(loc, job, report)
+    if panels is None:
+        return None
+    paper = job.layout.papers[job.paper]
+    needs_crisis = any(p.kind == "crisis-lines" for p in panels)
+    crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
+    fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "fonts"])
+    document, warnings = render_pages(loc, job, panels, crisis, project, fetcher, options)
+    if not check_fit(document, panels, job, report):
+        return None
+    data = write_pdf(document, job.layout.pdf_variant)
+    pages, sheets = len(document.pages), len(document.pages)
+    if job.layout.imposition != "single":
+        data, sheets, more = impose_job(data, pages, loc, job, project, fetcher, options)
+        warnings += more
+    _check_render(fetcher, warnings, job, report)
+    if len(report.errors) > errors_before:
+        return None
+    return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
+                  job.layout.name, job.paper, job.path, data, pages, sheets,
+                  tuple(str(w) for w in report.warnings))
+
+
+def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
+                 project: Project, fetcher: ConfinedFetcher, options: Options):
+    """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones."""
+    paper = job.layout.papers[job.paper]
+    crisis_ids = [p.id for p in panels if p.kind == "crisis-lines"]
+    while True:
+        html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
+        document, warnings = render(html, job.zine.folder, fetcher)
+        if crisis is None or not any(o.panel_id in crisis_ids
+                                     for o in overflows(document, crisis_ids)):
+            return document, warnings
+        smaller = trimmed(crisis)
+        if smaller is None:
+            return document, warnings
+        crisis = smaller
+
+
+def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:
+    """Return the zine in the job's language and region."""
+    region = project.regions[job.variant.region]
+    translations = project.translations(job.zine, job.variant.lang, report)
+    words = project.words(job.variant.lang, report)
+    return localize(job.zine, job.variant, region, translations.translated, words.translated)
+
+
+def pad(loc: Localized, job: Job, report: Report) -> tuple[Panel, ...] | None:
+    """Return the edition's panels, padded with notes pages before the back cover."""
+    panels = tuple(loc.zine.panel(i) for i in loc.zine.editions[job.edition])
+    layout = job.layout
+    if layout.pages and len(panels) != layout.pages:
+        report.error(job.zine.yaml_path, job.zine.lines.get("editions"),
+                     f"layout '{layout.name}' needs exactly {layout.pages} panels, but edition "
+                     f"'{job.edition}' has {len(panels)}")
+        return None
+    missing = -len(panels) % layout.multiple
+    notes = tuple(Panel(id=f"notes-{i + 1}", kind=layout.pad_with) for i in range(missing))
+    if panels and panels[-1].kind == "back-cover":
+        return panels[:-1] + notes + panels[-1:]
+    return panels + notes
+
+
+def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Project,
+               fetcher: ConfinedFetcher, options: Options) -> tuple[bytes, int, list[str]]:
+    """Return the imposed sheets with their marks, their count, and rendering warnings."""
+    paper = job.layout.papers[job.paper]
+    plan_options = {"direction": loc.direction}
+    if job.layout.duplex:
+        plan_options["duplex"] = options.duplex
+    plan = make_plan(job.layout.imposition, pages, *paper.sheet, **plan_options)
+    with pikepdf.open(io.BytesIO(data)) as source:
+        sheets = impose(source, plan)
+        warnings = add_marks(sheets, plan, loc, job.layout, paper, project.fonts_css, fetcher,
+                             options.draft, options.duplex)
+        _set_metadata(sheets, loc)
+        buffer = io.BytesIO()
+        sheets.save(buffer, deterministic_id=True)
+    return buffer.getvalue(), plan.sheets, warnings
+
+
+def _set_metadata(pdf: pikepdf.Pdf, loc: Localized) -> None:
+    pdf.Root.Lang = pikepdf.String(loc.lang)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = loc.zine.title
+        meta["dc:language"] = [loc.lang]
+
+
+def _check_render(fetcher: ConfinedFetcher, warnings: list[str], job: Job, report: Report) -> None:
+    for url in dict.fromkeys(fetcher.refused):
+        report.error(job.zine.yaml_path, None, f"refused to fetch {url}: content may use only "
+                     "files inside its zine folder, layouts/ and fonts/")
+    for message in warnings:
+        if ".notdef" in message or "glyph" in message.lower():
+            report.error(job.zine.yaml_path, None, f"{job.label}: a character has no glyph in "
+                         f"the bundled fonts ({message})")
+        elif "refuses to fetch" not in message and "Failed to load" not in message:
+            log.warning("%s: WeasyPrint: %s", job.label, message)
+
+

@@ -1,0 +1,102 @@
+"""The `zine` command: parse the options, call the library, print what happened."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from zinepress import __version__
+from zinepress.build import build
+from zinepress.errors import Report
+from zinepress.jobs import Options
+from zinepress.project import find_root, load_project
+from zinepress.scaffold import new_zine
+
+
+def _progress(number: int, total: int, label: str) -> None:
+    """Show progress on a terminal; stay quiet when piped."""
+    if sys.stderr.isatty():
+        click.echo(f"\r\033[K[{number}/{total}] {label}", err=True, nl=number == total)
+
+
+def _warnings(report: Report) -> None:
+    for problem in report.warnings:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zine")
+def main() -> None:
+    """Make print-ready zines, booklets and handouts from the YAML panels in zines/."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+
+@main.command("build")
+@click.argument("slugs", nargs=-1)
+@click.option("-l", "--lang", "langs", multiple=True, help="Language(s) to build, e.g. -l es.")
+@click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx.")
+@click.option("-L", "--layout", "layouts", multiple=True, help="Layout(s), e.g. -L minizine.")
+@click.option("-p", "--paper", type=click.Choice(["letter", "a4", "tabloid", "a3", "a2"]),
+              default=None, help="Paper size (default: the region's paper, else a4).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/).")
+@click.option("--draft", is_flag=True, help="Build even with untranslated or unchecked parts, marked DRAFT.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--duplex", type=click.Choice(["short", "long"]), default="short",
+              help="Which edge your printer flips on for two-sided sheets (default: short).")
+def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex) -> None:
+    """Build zines into PDFs under build/ (all zines and their variants by default)."""
+    options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
+                      draft, strict, duplex)
+    outputs, report = build(find_root(), options, _progress)
+    _warnings(report)
+    click.echo(f"built {len(outputs)} file(s) into {options.out or 'build'}/")
+
+
+@main.command("check")
+@click.argument("slugs", nargs=-1)
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--draft", is_flag=True, help="Check as a --draft build would.")
+def check_command(slugs, strict, draft) -> None:
+    """Check everything a build would (content, regions, fit) without writing anything."""
+    outputs, report = build(find_root(), Options(tuple(slugs), draft=draft, strict=strict),
+                            _progress, write=False)
+    _warnings(report)
+    click.echo(f"checked {len(outputs)} output(s): {len(report.warnings)} warning(s), no errors")
+
+
+@main.command("list")
+@click.argument("what", type=click.Choice(["zines", "layouts", "regions", "languages"]),
+                default="zines")
+def list_command(what: str) -> None:
+    """List the zines, layouts, regions or languages of this project."""
+    report = Report()
+    project = load_project(find_root(), report)
+    for line in _listing(project, what):
+        click.echo(line)
+    _warnings(report)
+
+
+def _listing(project, what: str) -> list[str]:
+    if what == "zines":
+        return [f"{z.slug}\t{z.title}\t{' '.join(v.name for v in z.variants)}"
+                for z in project.zines.values()]
+    if what == "layouts":
+        return [f"{l.name}\t{', '.join(l.papers)}\t{l.description}" for l in project.layouts.values()]
+    if what == "regions":
+        return [f"{r.code}\t{r.name}\t{r.paper}\t{len(r.services)} service(s)"
+                for r in project.regions.values()]
+    langs = {z.language for z in project.zines.values()}
+    for zine in project.zines.values():
+        langs |= {p.stem for p in (zine.folder / "locales").glob("*.po")}
+    return sorted(langs)
+
+
+@main.command("new")
+@click.argument("slug")
+def new_command(slug: str) -> None:
+    """Make a starter zine in zines/SLUG that builds as it is."""
+    folder = new_zine(find_root(), slug)
+    click.echo(f"made {folder}/zine.yaml: edit it, then run `zine build {slug}`")

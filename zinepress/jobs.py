@@ -1,0 +1,94 @@
+"""What one build makes: every zine × variant × layout × paper asked for, in a stable order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from zinepress.errors import Report, did_you_mean
+from zinepress.model import Layout, Variant, Zine
+
+
+@dataclass(frozen=True)
+class Options:
+    """The build's options; None means 'as the zine or region says'."""
+
+    slugs: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    layouts: tuple[str, ...] = ()
+    paper: str | None = None
+    out: Path | None = None
+    draft: bool = False
+    strict: bool = False
+    duplex: str = "short"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file."""
+
+    zine: Zine
+    variant: Variant
+    layout: Layout
+    edition: str
+    paper: str
+
+    @property
+    def path(self) -> Path:
+        """Return the output path relative to the output folder."""
+        return Path(self.zine.slug) / self.variant.name / f"{self.layout.name}-{self.paper}.pdf"
+
+    @property
+    def label(self) -> str:
+        return f"{self.zine.slug} {self.variant.name} {self.layout.name}-{self.paper}"
+
+
+def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dict,
+                options: Options, report: Report) -> list[Job]:
+    """Return the jobs of a build, reporting options that name unknown things."""
+    _check_names(options.layouts, layouts, "layout", report)
+    _check_names(options.regions, regions, "region", report)
+    jobs = []
+    for zine in zines.values():
+        for variant in variants(zine, options):
+            if variant.region not in regions:
+                continue
+            for name, edition in _layouts(zine, options).items():
+                if name in layouts:
+                    jobs.append(_job(zine, variant, layouts[name], edition, regions, options, report))
+    return [j for j in jobs if j is not None]
+
+
+def variants(zine: Zine, options: Options) -> list[Variant]:
+    """Return the zine's variants that -l/-r select, or the pairs they name."""
+    chosen = [v for v in zine.variants
+              if (not options.langs or v.lang in options.langs)
+              and (not options.regions or v.region in options.regions)]
+    if chosen or not (options.langs or options.regions):
+        return chosen
+    langs = options.langs or (zine.language,)
+    regions = options.regions or tuple(dict.fromkeys(v.region for v in zine.variants))
+    return [Variant(lang, region) for lang in langs for region in regions]
+
+
+def _layouts(zine: Zine, options: Options) -> dict[str, str]:
+    if not options.layouts:
+        return zine.layouts
+    return {name: zine.layouts.get(name, "full") for name in options.layouts}
+
+
+def _job(zine: Zine, variant: Variant, layout: Layout, edition: str, regions: dict,
+         options: Options, report: Report) -> Job | None:
+    paper = options.paper or regions[variant.region].paper or "a4"
+    if paper not in layout.papers:
+        report.error(layout.folder / "layout.yaml", None,
+                     f"layout '{layout.name}' has no paper '{paper}' (it has: "
+                     f"{', '.join(layout.papers)})")
+        return None
+    return Job(zine, variant, layout, edition, paper)
+
+
+def _check_names(asked: tuple[str, ...], known: dict, what: str, report: Report) -> None:
+    for name in asked:
+        if name not in known:
+            report.error(f"--{what}", None, f"no {what} '{name}'{did_you_mean(name, known)}")

@@ -1,0 +1,1 @@
+"""Load stage: read YAML, PO and region files into the model, collecting every problem."""

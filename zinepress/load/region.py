@@ -1,0 +1,180 @@
+"""Load and validate regions/<code>.yaml: crisis lines, emergency number, default paper."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from zinepress.errors import Report, did_you_mean
+from zinepress.load.fields import Fields
+from zinepress.load.yamlfile import Map, load_yaml
+from zinepress.model import Contact, Emergency, Hours, Region, Service, Verification
+
+REGION_KEYS = ("code", "name", "paper", "inherits", "hide", "emergency", "services")
+SERVICE_KEYS = ("id", "name", "operator", "topics", "audience", "contact", "confidentiality_note",
+                "verification", "phonenumbers_override", "note")
+CONTACT_KEYS = ("type", "dial", "keyword", "url", "address", "hours", "cost", "languages",
+                "interpreters", "verification", "phonenumbers_override", "note")
+CONTACT_TYPES = ("phone", "sms", "chat", "web", "email", "videophone")
+STATUSES = ("first-party", "government", "secondary", "unconfirmed")
+COSTS = ("free", "standard-rates")
+PAPERS = ("letter", "a4")
+CODE_RE = re.compile(r"^([a-z]{2}(-[a-z0-9]{1,3})?|intl)$")
+TIME_RE = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
+
+
+def load_regions(folder: Path, report: Report) -> dict[str, Region]:
+    """Return every region under regions/, by code, with parents' services inherited."""
+    regions = {}
+    for path in sorted(folder.glob("*.yaml")):
+        region = load_region(path, report)
+        if region is not None:
+            regions[region.code] = region
+    _check_unique_ids(regions, report)
+    return {code: _inherit(r, regions, report) for code, r in regions.items()}
+
+
+def load_region(path: Path, report: Report) -> Region | None:
+    """Return one region file's own data."""
+    data = load_yaml(path, report)
+    if data is None:
+        return None
+    if not isinstance(data, Map):
+        report.error(path, 1, "a region file must be a mapping with 'code', 'name' and 'services'")
+        return None
+    f = Fields(data, path, report)
+    f.unknown(REGION_KEYS)
+    code = f.text("code", required=True) or path.stem
+    if code != path.stem:
+        f.error("code", f"code '{code}' does not match the file name '{path.stem}.yaml'")
+    if not CODE_RE.match(code):
+        f.error("code", f"code '{code}' must be ISO 3166-1 alpha-2 or ISO 3166-2, lower-case, or 'intl'")
+    paper = f.text("paper", default="a4") or "a4"
+    if paper not in PAPERS:
+        f.error("paper", f"paper '{paper}' must be one of {', '.join(PAPERS)}")
+    services = f.items("services")
+    return Region(code=code, name=f.text("name", required=True) or code, paper=paper,
+                  services=tuple(s for i, raw in enumerate(services)
+                                 if (s := _service(raw, f, services.line_of(i)))),
+                  emergency=_emergency(f), inherits=f.text("inherits"),
+                  hide=tuple(f.texts("hide")), path=path)
+
+
+def _service(raw: object, region: Fields, line: int) -> Service | None:
+    if not isinstance(raw, Map):
+        region.report.error(region.path, line, "a service must be a mapping with 'id' and 'name'")
+        return None
+    f = Fields(raw, region.path, region.report, "service")
+    f.unknown(SERVICE_KEYS)
+    service_id = f.text("id", required=True) or "?"
+    f.where = f"service '{service_id}': "
+    verification = _verification(f, "verification", required=True)
+    contacts = f.items("contact", required=True)
+    return Service(
+        id=service_id, name=f.text("name", required=True) or service_id,
+        contacts=tuple(c for i, raw_c in enumerate(contacts)
+                       if (c := _contact(raw_c, f, contacts.line_of(i), service_id))),
+        verification=verification or Verification("unconfirmed", None, None),
+        operator=f.text("operator"), topics=tuple(f.texts("topics")),
+        audience=f.text("audience", default="everyone") or "everyone",
+        confidentiality_note=f.text("confidentiality_note"), line=f.line or line)
+
+
+def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contact | None:
+    if not isinstance(raw, Map):
+        service.report.error(service.path, line, f"{service.where}a contact must be a mapping")
+        return None
+    f = Fields(raw, service.path, service.report, f"service '{service_id}'")
+    f.unknown(CONTACT_KEYS)
+    kind = f.text("type", required=True) or "phone"
+    if kind not in CONTACT_TYPES:
+        f.error("type", f"contact type '{kind}' must be one of {', '.join(CONTACT_TYPES)}"
+                        f"{did_you_mean(kind, CONTACT_TYPES)}")
+    needs = {"phone": "dial", "sms": "dial", "videophone": "dial", "chat": "url", "web": "url",
+             "email": "address"}.get(kind)
+    if needs and not f.data.get(needs):
+        f.error(None, f"a {kind} contact needs '{needs}'")
+    cost = f.text("cost")
+    if cost and cost not in COSTS:
+        f.error("cost", f"cost '{cost}' must be one of {', '.join(COSTS)}, or left out when unknown")
+    url = f.text("url")
+    if url and not url.startswith("https://") and not url.startswith("http://"):
+        f.error("url", f"url must start with https:// or http:// ({url!r})")
+    return Contact(type=kind, dial=f.text("dial"), keyword=f.text("keyword"), url=url,
+                   address=f.text("address"), hours=_hours(f), cost=cost,
+                   languages=tuple(f.texts("languages")), interpreters=f.flag("interpreters"),
+                   verification=_verification(f, "verification"),
+                   override=f.mapping("phonenumbers_override"), line=f.line or line)
+
+
+def _hours(contact: Fields) -> Hours | None:
+    raw = contact.mapping("hours")
+    if raw is None:
+        return None
+    f = Fields(raw, contact.path, contact.report, contact.where.rstrip(": "))
+    f.unknown(("always", "daily", "text"))
+    daily = f.texts("daily")
+    if daily and (len(daily) != 2 or not all(TIME_RE.match(t) for t in daily)):
+        f.error("daily", "daily hours must be two times, e.g. [\"19:00\", \"23:00\"]")
+        daily = []
+    hours = Hours(always=f.flag("always"), daily=tuple(daily) if daily else None, text=f.text("text"))
+    if not (hours.always or hours.daily or hours.text):
+        f.error(None, "hours need 'always: true', 'daily: [from, to]' or 'text'")
+    return hours
+
+
+def _verification(owner: Fields, key: str, required: bool = False) -> Verification | None:
+    raw = owner.mapping(key, required=required)
+    if raw is None:
+        return None
+    f = Fields(raw, owner.path, owner.report, owner.where.rstrip(": "))
+    f.unknown(("status", "checked", "source", "published", "quote"))
+    status = f.text("status", required=True) or "unconfirmed"
+    if status not in STATUSES:
+        f.error("status", f"status '{status}' must be one of {', '.join(STATUSES)}"
+                          f"{did_you_mean(status, STATUSES)}")
+        status = "unconfirmed"
+    checked = f.get("checked", dt.date, required=status != "unconfirmed")
+    source = f.text("source", required=status != "unconfirmed")
+    if checked and checked > dt.date.today():
+        f.error("checked", f"checked date {checked} is in the future")
+    return Verification(status, checked, source, f.get("published", dt.date))
+
+
+def _emergency(region: Fields) -> Emergency | None:
+    raw = region.mapping("emergency")
+    if raw is None:
+        return None
+    f = Fields(raw, region.path, region.report, "emergency")
+    f.unknown(("dial", "also", "verification", "note"))
+    return Emergency(dial=f.text("dial", required=True) or "", also=tuple(f.texts("also")),
+                     verification=_verification(f, "verification"))
+
+
+def _check_unique_ids(regions: dict[str, Region], report: Report) -> None:
+    seen: dict[str, Region] = {}
+    for region in regions.values():
+        for service in region.services:
+            if service.id in seen and seen[service.id] is not region:
+                report.error(region.path, service.line, f"service id '{service.id}' is also used in "
+                             f"{seen[service.id].path.name}; ids are unique across all regions")
+            elif service.id in seen:
+                report.error(region.path, service.line, f"service id '{service.id}' is used twice")
+            seen[service.id] = region
+
+
+def _inherit(region: Region, regions: dict[str, Region], report: Report) -> Region:
+    if not region.inherits:
+        return region
+    parent = regions.get(region.inherits)
+    if parent is None:
+        report.error(region.path, None, f"inherits '{region.inherits}', but there is no "
+                     f"regions/{region.inherits}.yaml")
+        return region
+    parent = _inherit(parent, regions, report) if parent.inherits != region.code else parent
+    own = {s.id for s in region.services}
+    kept = tuple(s for s in parent.services if s.id not in region.hide and s.id not in own)
+    from dataclasses import replace
+
+    return replace(region, services=region.services + kept,
+                   emergency=region.emergency or parent.emergency)

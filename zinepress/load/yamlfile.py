@@ -1,0 +1,144 @@
+"""Read YAML safely and keep the line of every key and item, for `path:line` messages."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zinepress.errors import Report
+
+MAX_YAML_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+
+class Map(dict):
+    """A YAML mapping that remembers its own line and each key's line."""
+
+    line: int = 0
+    lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        """Return the line of a key, or the mapping's own line."""
+        return self.lines.get(key, self.line)
+
+
+class Seq(list):
+    """A YAML sequence that remembers its own line and each item's line."""
+
+    line: int = 0
+    lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        """Return the line of an item, or the sequence's own line."""
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that also refuses anchors, aliases and explicit tags."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, f"aliases (*{event.anchor}) are not allowed in content files")
+        if getattr(event, "anchor", None):
+            raise _Refused(line, f"anchors (&{event.anchor}) are not allowed in content files")
+        if _explicit_tag(event):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(line, f"tags ({tag}) are not allowed in content files")
+        return super().compose_node(parent, index)
+
+
+def _explicit_tag(event: Any) -> bool:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return False
+    implicit = getattr(event, "implicit", False)
+    if isinstance(implicit, tuple):
+        return not any(implicit)
+    return not implicit
+
+
+def load_yaml(path: Path, report: Report) -> Any:
+    """Return the file's data as Map/Seq/scalars, or None after reporting why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(path, None, f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if len(raw) > MAX_YAML_BYTES:
+        report.error(path, None, f"the file is {len(raw):,} bytes; the limit is {MAX_YAML_BYTES:,}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.error(path, None, f"the file is not UTF-8 text (byte {exc.start})")
+        return None
+    return parse_yaml(text, path, report)
+
+
+def parse_yaml(text: str, path: Path, report: Report) -> Any:
+    """Parse YAML text; report syntax errors with their line."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return _convert(node, loader, path, report, 0) if node is not None else None
+    except _Refused as exc:
+        report.error(path, exc.line, exc.message)
+    except yaml.MarkedYAMLError as exc:
+        report.error(path, _mark_line(exc), _yaml_message(exc))
+    except yaml.YAMLError as exc:
+        report.error(path, None, f"not valid YAML: {exc}")
+    except RecursionError:
+        report.error(path, None, f"the YAML is nested too deeply (limit {MAX_DEPTH} levels)")
+    finally:
+        loader.dispose()
+    return None
+
+
+def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark else None
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "not valid YAML: " + ", ".join(parts)
+
+
+def _convert(node: yaml.Node, loader: _Loader, path: Path, report: Report, depth: int) -> Any:
+    line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise _Refused(line, f"the YAML is nested too deeply (limit {MAX_DEPTH} levels)")
+    if isinstance(node, yaml.MappingNode):
+        return _convert_map(node, loader, path, report, depth)
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_convert(item, loader, path, report, depth + 1) for item in node.value)
+        seq.line, seq.lines = line, [item.start_mark.line + 1 for item in node.value]
+        return seq
+    return loader.construct_object(node, deep=True)
+
+
+def _convert_map(node: yaml.MappingNode, loader: _Loader, path: Path, report: Report,
+                 depth: int) -> Map:
+    result = Map()
+    result.line, result.lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise _Refused(key_line, "a key must be a plain word")
+        if key in result:
+            report.error(path, key_line, f"'{key}' is given twice (first on line {result.lines[key]})")
+            continue
+        result[key] = _convert(value_node, loader, path, report, depth + 1)
+        result.lines[key] = key_line
+    return result

@@ -1,0 +1,212 @@
+"""Load and validate zines/<slug>/zine.yaml."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from zinepress.errors import Report, did_you_mean
+from zinepress.load.fields import Fields
+from zinepress.load.yamlfile import Map, Seq, load_yaml
+from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
+from zinepress.render import markdown
+
+TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
+            "credits", "sources", "panels", "editions", "poster")
+PANEL_KEYS = {
+    "text": ("heading", "body"),
+    "cover": ("title", "subtitle", "body"),
+    "list": ("heading", "body", "items"),
+    "quote": ("body", "attribution"),
+    "image": ("heading", "src", "alt", "caption"),
+    "crisis-lines": ("heading", "body"),
+    "sources": ("heading",),
+    "notes": ("heading",),
+    "back-cover": ("heading", "body"),
+}
+COMMON_KEYS = ("id", "kind", "note", "critical")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+VARIANT_RE = re.compile(r"^[a-z]{2,3}-[a-z]{2,4}(-[a-z0-9]{1,3})?$")
+
+
+def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]) -> Zine | None:
+    """Return the zine in this folder, reporting every problem; None when it cannot be used."""
+    path = folder / "zine.yaml"
+    if not path.is_file():
+        report.error(folder, None, "a zine folder needs a zine.yaml")
+        return None
+    data = load_yaml(path, report)
+    if data is None:
+        return None
+    if not isinstance(data, Map):
+        report.error(path, 1, "zine.yaml must be a mapping of keys such as 'title' and 'panels'")
+        return None
+    top = Fields(data, path, report)
+    top.unknown(TOP_KEYS)
+    panels = _panels(top, folder)
+    ids = [p.id for p in panels]
+    editions = _editions(top, ids)
+    zine = Zine(
+        slug=folder.name,
+        folder=folder,
+        language=top.text("language", default="en") or "en",
+        text={k: v for k in ("title", "subtitle", "content_note", "credits")
+              if (v := top.text(k, required=k == "title"))},
+        license=top.text("license") or "",
+        sources=_sources(top),
+        panels=tuple(panels),
+        editions=editions,
+        variants=_variants(top, regions),
+        layouts=_layouts(top, layouts, editions),
+        yaml_path=path,
+        lines=dict(data.lines),
+    )
+    _warn_orphans(top, zine)
+    return zine
+
+
+def _panels(top: Fields, folder: Path) -> list[Panel]:
+    items = top.items("panels", required=True)
+    panels, seen = [], {}
+    for i, raw in enumerate(items):
+        line = items.line_of(i)
+        if not isinstance(raw, Map):
+            top.report.error(top.path, line, f"panel {i + 1} must be a mapping with an 'id'")
+            continue
+        panel = _panel(Fields(raw, top.path, top.report, f"panel {i + 1}"), folder)
+        if panel is None:
+            continue
+        if panel.id in seen:
+            top.report.error(top.path, panel.line,
+                             f"duplicate panel id '{panel.id}' (first on line {seen[panel.id]})")
+            continue
+        seen[panel.id] = panel.line
+        panels.append(panel)
+    return panels
+
+
+def _panel(f: Fields, folder: Path) -> Panel | None:
+    panel_id = f.text("id", required=True)
+    if not panel_id:
+        return None
+    if not ID_RE.match(panel_id):
+        f.error("id", f"panel id '{panel_id}' must be lower-case letters, digits and hyphens")
+    f.where = f"panel '{panel_id}': "
+    kind = f.text("kind", default="text") or "text"
+    if kind not in PANEL_KINDS:
+        f.error("kind", f"unknown kind '{kind}'{did_you_mean(kind, PANEL_KINDS)}"
+                        f" (kinds: {', '.join(PANEL_KINDS)})")
+        kind = "text"
+    f.unknown(COMMON_KEYS + PANEL_KEYS[kind])
+    text = {k: v for k in TEXT_FIELDS if k in PANEL_KEYS[kind] and (v := f.text(k))}
+    for name in ("body", "caption"):
+        if name in text:
+            _check_markdown(f, name, text[name])
+    panel = Panel(id=panel_id, kind=kind, text=text, items=tuple(f.texts("items")),
+                  note=f.text("note"), critical=f.flag("critical"),
+                  src=f.text("src", required=kind == "image"), line=f.line or 0,
+                  lines={k: f.line_of(k) or 0 for k in f.data})
+    if kind == "image":
+        _check_image(f, panel, folder)
+    if kind == "list" and not panel.items:
+        f.error(None, "a list panel needs 'items'")
+    return panel
+
+
+def _check_markdown(f: Fields, name: str, text: str) -> None:
+    base = f.line_of(name) or 0
+    # A block scalar (`|`) starts on the line after its key.
+    start = base + (1 if "\n" in text else 0)
+    seen = set()
+    for offset, message in markdown.problems(text):
+        if offset not in seen:
+            seen.add(offset)
+            f.report.error(f.path, start + offset, f.where + message)
+
+
+def _check_image(f: Fields, panel: Panel, folder: Path) -> None:
+    if not panel.get("alt").strip():
+        f.error(None, "an image needs 'alt': a short description for people who cannot see it")
+    if not panel.src:
+        return
+    target = (folder / panel.src).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        f.error("src", f"image '{panel.src}' is outside the zine folder")
+    elif not target.is_file():
+        f.error("src", f"image '{panel.src}' does not exist")
+
+
+def _sources(top: Fields) -> tuple[Source, ...]:
+    items = top.items("sources")
+    sources = []
+    for i, raw in enumerate(items):
+        if isinstance(raw, str):
+            sources.append(Source(raw))
+            continue
+        f = Fields(raw, top.path, top.report, f"source {i + 1}")
+        if not isinstance(raw, Map):
+            f.report.error(top.path, items.line_of(i), f"source {i + 1} must be a title or a mapping")
+            continue
+        f.unknown(("title", "url"))
+        url = f.text("url")
+        if url and not url.startswith(("https://", "http://")):
+            f.error("url", f"a source's url must start with https:// or http:// ({url!r})")
+        sources.append(Source(f.text("title", required=True) or "", url))
+    return tuple(sources)
+
+
+def _editions(top: Fields, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    raw = top.mapping("editions") or Map()
+    f = Fields(raw, top.path, top.report)
+    editions = {"full": tuple(ids)}
+    for name in raw:
+        members = f.items(name)
+        for i, panel_id in enumerate(members):
+            if panel_id not in ids:
+                top.report.error(top.path, members.line_of(i),
+                                 f"edition '{name}' names panel '{panel_id}', which does not exist"
+                                 f"{did_you_mean(str(panel_id), ids)}")
+        editions[str(name)] = tuple(str(p) for p in members if p in ids)
+    return editions
+
+
+def _variants(top: Fields, regions: set[str]) -> tuple[Variant, ...]:
+    names = top.texts("variants")
+    items = top.items("variants")
+    result = []
+    for i, name in enumerate(names):
+        line = items.line_of(i)
+        if not VARIANT_RE.match(name):
+            top.report.error(top.path, line, f"variant '{name}' must be language-region, e.g. es-mx")
+            continue
+        variant = Variant.parse(name)
+        if regions and variant.region not in regions:
+            top.report.error(top.path, line, f"variant '{name}': no region file "
+                             f"regions/{variant.region}.yaml{did_you_mean(variant.region, regions)}")
+            continue
+        result.append(variant)
+    return tuple(result)
+
+
+def _layouts(top: Fields, layouts: set[str], editions: dict) -> dict[str, str]:
+    raw = top.mapping("layouts")
+    if raw is None:
+        return {"reader": "full", "booklet": "full"}
+    f = Fields(raw, top.path, top.report)
+    result = {}
+    for name, edition in raw.items():
+        if layouts and name not in layouts:
+            f.error(name, f"unknown layout '{name}'{did_you_mean(str(name), layouts)}")
+        elif str(edition or "full") not in editions:
+            f.error(name, f"layout '{name}' prints edition '{edition}', which does not exist"
+                          f"{did_you_mean(str(edition), editions)}")
+        else:
+            result[str(name)] = str(edition or "full")
+    return result
+
+
+def _warn_orphans(top: Fields, zine: Zine) -> None:
+    used = {p for members in zine.editions.values() for p in members}
+    explicit_full = "full" in (top.mapping("editions") or {})
+    for panel in zine.panels:
+        if explicit_full and panel.id not in used:
+            top.report.warning(top.path, panel.line, f"panel '{panel.id}' is in no edition")

@@ -1,0 +1,29 @@
+"""Mark stage: fold and cut guides, printing notes and the DRAFT stamp, drawn over each sheet."""
+from __future__ import annotations
+
+import io
+
+import pikepdf
+
+from zinepress.impose.apply import overlay
+from zinepress.impose.plans import Plan
+from zinepress.localize import Localized
+from zinepress.model import Layout, Paper
+from zinepress.render.document import render, write_pdf
+from zinepress.render.fetch import ConfinedFetcher
+from zinepress.render.templates import marks_html
+
+
+def add_marks(sheets: pikepdf.Pdf, plan: Plan, loc: Localized, layout: Layout, paper: Paper,
+              fonts_css: str, fetcher: ConfinedFetcher, draft: bool, duplex: str) -> list[str]:
+    """Draw the layout's marks template over every sheet side; return WeasyPrint's warnings."""
+    if not layout.marks:
+        return []
+    sides = [{"sheet": s.sheet, "face": s.face, "sheets": plan.sheets,
+              "turned": any(slot.rotation == 180 for slot in s.slots) and s.face == "back"}
+             for s in plan.sides]
+    html = marks_html(loc, layout, paper, sides, fonts_css, draft, duplex)
+    document, warnings = render(html, layout.folder, fetcher)
+    with pikepdf.open(io.BytesIO(write_pdf(document, None))) as marks:
+        overlay(sheets, marks)
+    return warnings

@@ -1,0 +1,192 @@
+"""The model every stage shares: zines, panels, regions and layouts, as frozen dataclasses."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PANEL_KINDS = ("text", "cover", "list", "quote", "image", "crisis-lines", "sources", "notes",
+               "back-cover")
+# Fields of a panel that hold words a translator translates (lists add `items.<n>`).
+TEXT_FIELDS = ("title", "subtitle", "heading", "body", "caption", "alt", "attribution")
+# Top-level zine fields a translator translates.
+ZINE_TEXT_FIELDS = ("title", "subtitle", "content_note", "credits")
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One page of content."""
+
+    id: str
+    kind: str = "text"
+    text: dict[str, str] = field(default_factory=dict)   # field -> Markdown/plain text
+    items: tuple[str, ...] = ()
+    note: str | None = None          # for translators
+    critical: bool = False
+    src: str | None = None           # image path, inside the zine folder
+    line: int = 0                    # where the panel starts in zine.yaml
+    lines: dict[str, int] = field(default_factory=dict)   # field -> line
+
+    def get(self, name: str) -> str:
+        """Return a text field, or '' when the panel has none."""
+        return self.text.get(name, "")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A work the zine cites."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One language × region pair."""
+
+    lang: str
+    region: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}-{self.region}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Variant":
+        """Split 'es-mx' (or 'en-ar-b', a sub-national region) into language and region."""
+        lang, _, region = text.partition("-")
+        return cls(lang.lower(), region.lower())
+
+
+@dataclass(frozen=True)
+class Zine:
+    """A zine folder, loaded and validated."""
+
+    slug: str
+    folder: Path
+    language: str
+    text: dict[str, str]                  # title, subtitle, content_note, credits
+    license: str
+    sources: tuple[Source, ...]
+    panels: tuple[Panel, ...]
+    editions: dict[str, tuple[str, ...]]
+    variants: tuple[Variant, ...]
+    layouts: dict[str, str]               # layout name -> edition
+    yaml_path: Path = Path()
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.text.get("title", "")
+
+    def panel(self, panel_id: str) -> Panel:
+        """Return the panel with this id."""
+        return next(p for p in self.panels if p.id == panel_id)
+
+    def edition(self, name: str) -> tuple[Panel, ...]:
+        """Return the panels of an edition, in order."""
+        return tuple(self.panel(i) for i in self.editions[name])
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Who says a number is right, and when someone last read them."""
+
+    status: str                       # first-party | government | secondary | unconfirmed
+    checked: dt.date | None
+    source: str | None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Hours:
+    """When a contact answers."""
+
+    always: bool = False
+    daily: tuple[str, str] | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One way to reach a service."""
+
+    type: str                         # phone | sms | chat | web | email | videophone
+    dial: str | None = None
+    keyword: str | None = None
+    url: str | None = None
+    address: str | None = None
+    hours: Hours | None = None
+    cost: str | None = None           # free | standard-rates | None (unknown)
+    languages: tuple[str, ...] = ()
+    interpreters: bool = False
+    verification: Verification | None = None
+    override: dict[str, str] | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Service:
+    """A crisis line or directory."""
+
+    id: str
+    name: str
+    contacts: tuple[Contact, ...]
+    verification: Verification
+    operator: str | None = None
+    topics: tuple[str, ...] = ()
+    audience: str = "everyone"
+    confidentiality_note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """The region's emergency number, always printed apart from helplines."""
+
+    dial: str
+    also: tuple[str, ...] = ()
+    verification: Verification | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region file: where a handout is for."""
+
+    code: str
+    name: str
+    paper: str
+    services: tuple[Service, ...]
+    emergency: Emergency | None = None
+    inherits: str | None = None
+    hide: tuple[str, ...] = ()
+    path: Path = Path()
+
+
+@dataclass(frozen=True)
+class Paper:
+    """Sizes for one paper of a layout, in pt."""
+
+    name: str
+    sheet: tuple[float, float]
+    page: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A format: a folder under layouts/ with its layout.yaml."""
+
+    name: str
+    folder: Path
+    description: str
+    papers: dict[str, Paper]
+    imposition: str = "single"
+    pages: int | None = None          # exact page count, or None for any
+    multiple: int = 1                 # pad the page count to a multiple of this
+    pad_with: str = "notes"           # kind of the panels that pad
+    duplex: bool = False
+    template: str = "pages.html"
+    marks: str | None = None          # template of the sheet overlay (guides, notes)
+    pdf_variant: str | None = None
+    min_body_pt: float = 8.0
+    links: bool = False               # clickable links (the reader edition)

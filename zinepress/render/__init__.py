@@ -1,0 +1,1 @@
+"""Render stage: localized zine + layout → HTML (Jinja2, sandboxed) → WeasyPrint pages."""

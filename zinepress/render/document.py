@@ -1,0 +1,84 @@
+"""WeasyPrint: HTML to pages, measure what does not fit, and write PDF bytes."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from weasyprint.formatting_structure import boxes
+
+from zinepress.errors import fail
+from zinepress.render.fetch import ConfinedFetcher
+from zinepress.render.fonts import font_config
+from zinepress.units import mm
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A panel whose content runs past its page."""
+
+    panel_id: str
+    extra_pt: float
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(html: str, base: Path, fetcher: ConfinedFetcher) -> tuple[weasyprint.Document, list[str]]:
+    """Lay out the HTML; return the document and WeasyPrint's warnings."""
+    capture = _Capture()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)
+    try:
+        document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/",
+                                   url_fetcher=fetcher).render(font_config=font_config())
+    except (RecursionError, MemoryError) as exc:
+        raise fail(base, None, f"the content is too large or too deeply nested to lay out "
+                               f"({type(exc).__name__})") from None
+    except Exception as exc:  # WeasyPrint has no error class of its own; never show a traceback
+        raise fail(base, None, f"WeasyPrint could not lay out the pages: {exc}") from None
+    finally:
+        logger.removeHandler(capture)
+    return document, capture.messages
+
+
+def overflows(document: weasyprint.Document, panel_ids: list[str]) -> list[Overflow]:
+    """Return the panels that spill onto extra pages, with how far they run over."""
+    starts = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("panel-") and anchor[6:] in panel_ids:
+                starts.setdefault(anchor[6:], index)
+    order = sorted(starts.items(), key=lambda item: item[1])
+    result = []
+    for (panel_id, start), nxt in zip(order, order[1:] + [(None, len(document.pages))]):
+        extra = document.pages[start + 1:nxt[1]]
+        if extra:
+            result.append(Overflow(panel_id, sum(_used_height(p) for p in extra)))
+    return result
+
+
+def _used_height(page: weasyprint.Page) -> float:
+    box = page._page_box
+    top = box.content_box_y()
+    bottom = max((b.position_y + b.margin_height() for b in box.descendants()
+                  if isinstance(b, (boxes.LineBox, boxes.ReplacedBox))), default=top)
+    return max(bottom - top, 1.0) * 0.75  # CSS px to pt
+
+
+def describe(overflow: Overflow) -> str:
+    """Return '12 mm' for an overflow."""
+    return f"{mm(overflow.extra_pt):.0f} mm"
+
+
+def write_pdf(document: weasyprint.Document, variant: str | None) -> bytes:
+    """Return the document as PDF bytes (PDF/UA for the reader edition)."""
+    options = {"pdf_variant": variant} if variant else {}
+    return document.write_pdf(**options)

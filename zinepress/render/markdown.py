@@ -1,0 +1,69 @@
+"""The Markdown subset a panel body may use: paragraphs, emphasis, strong, links and lists."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+_RULES = ["paragraph", "emphasis", "link", "list", "newline", "escape", "backticks", "text"]
+_SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
+
+
+@lru_cache(maxsize=2)
+def _parser(html: bool) -> MarkdownIt:
+    md = MarkdownIt("zero", {"html": html, "breaks": False, "typographer": False})
+    md.enable(_RULES + (["html_inline", "html_block"] if html else []))
+    return md
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    """Return (line offset, message) for everything in the text the subset refuses."""
+    found = []
+    for token in _walk(_parser(True).parse(text)):
+        offset = token.map[0] if token.map else 0
+        if token.type in ("html_inline", "html_block"):
+            found.append((offset, f"raw HTML is not allowed in a body: {token.content.strip()[:40]!r}"))
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if not href.startswith(_SCHEMES):
+                found.append((offset, f"a link must start with https://, http:// or mailto: ({href!r})"))
+    return found
+
+
+def _walk(tokens: list[Token]):
+    for token in tokens:
+        yield token
+        if token.children:
+            for child in token.children:
+                child.map = child.map or token.map
+                yield child
+
+
+def to_html(text: str, links: bool) -> Markup:
+    """Return safe HTML for a body; links are clickable only when `links` (the reader edition)."""
+    tokens = _parser(False).parse(text)
+    html = _parser(False).renderer.render(tokens, _parser(False).options, {})
+    if not links:
+        html = _unlink(html)
+    return Markup(html)
+
+
+def inline(text: str, links: bool = False) -> Markup:
+    """Return safe HTML for one line (a heading or list item): emphasis only, no paragraph."""
+    html = _parser(False).renderInline(text)
+    return Markup(html if links else _unlink(html))
+
+
+def _unlink(html: str) -> str:
+    # Print layouts show a link's text, never a live or fetchable URL (issue 8: links are text).
+    import re
+
+    html = re.sub(r'<a href="[^"]*">', '<span class="link">', html)
+    return html.replace("</a>", "</span>")
+
+
+def plain(text: str) -> str:
+    """Return the text without Markdown marks, escaped for HTML attributes."""
+    return str(escape(text.replace("**", "").replace("*", "")))

@@ -1,0 +1,87 @@
+"""Jinja2 in a sandbox: layout templates turn a localized zine into HTML. Content is data only."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from zinepress.crisis import CrisisView
+from zinepress.errors import fail
+from zinepress.localize import Localized
+from zinepress.model import Layout, Panel, Paper
+from zinepress.render import markdown
+
+
+@lru_cache(maxsize=32)
+def environment(layout_folder: Path) -> SandboxedEnvironment:
+    """Return the sandboxed environment of one layout (its folder, then layouts/_shared)."""
+    shared = layout_folder.parent / "_shared"
+    env = SandboxedEnvironment(loader=FileSystemLoader([layout_folder, shared]),
+                               autoescape=True, undefined=StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.filters["pt"] = lambda value: f"{value:.3f}pt"
+    return env
+
+
+def stylesheet(layout: Layout) -> Markup:
+    """Return the shared CSS followed by the layout's own, to inline in the page."""
+    parts = [layout.folder.parent / "_shared" / "base.css", layout.folder / "style.css"]
+    return Markup("\n".join(p.read_text(encoding="utf-8") for p in parts if p.is_file()))
+
+
+def panel_view(panel: Panel, number: int, links: bool, flagged: bool) -> dict[str, Any]:
+    """Return what a template may use of a panel: its text as safe HTML, never as template."""
+    view = {"id": panel.id, "kind": panel.kind, "number": number, "flagged": flagged,
+            "critical": panel.critical, "src": panel.src, "alt": panel.get("alt")}
+    for name in ("title", "subtitle", "heading", "attribution", "caption"):
+        view[name] = markdown.inline(panel.get(name), links) if panel.get(name) else ""
+    view["body"] = markdown.to_html(panel.get("body"), links) if panel.get("body") else ""
+    view["items"] = [markdown.inline(item, links) for item in panel.items]
+    return view
+
+
+def render_template(layout: Layout, name: str, context: dict[str, Any]) -> str:
+    """Render one of the layout's templates, turning template bugs into a clear error."""
+    try:
+        return environment(layout.folder).get_template(name).render(context)
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or layout.folder / name
+        raise fail(where, getattr(exc, "lineno", None), f"template error: {exc}") from None
+
+
+def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
+                 draft: bool) -> dict[str, Any]:
+    """Return the context every template of a variant shares."""
+    zine = loc.zine
+    return {
+        "lang": loc.lang, "dir": loc.direction, "t": loc.words, "draft": draft,
+        "layout": layout.name, "paper": paper, "fonts": Markup(fonts_css),
+        "css": stylesheet(layout), "links": layout.links,
+        "zine": {"title": zine.title, "subtitle": zine.text.get("subtitle", ""),
+                 "content_note": zine.text.get("content_note", ""),
+                 "credits": zine.text.get("credits", ""), "license": zine.license,
+                 "sources": [{"title": s.title, "url": s.url} for s in zine.sources]},
+    }
+
+
+def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
+               crisis: CrisisView | None, fonts_css: str, draft: bool) -> str:
+    """Return the HTML of the zine's pages: one section per panel."""
+    flagged = {key.split(".")[0] for key in loc.fallbacks + loc.fuzzy}
+    context = base_context(loc, layout, paper, fonts_css, draft)
+    context["panels"] = [panel_view(p, i + 1, layout.links, p.id in flagged)
+                         for i, p in enumerate(panels)]
+    context["crisis"] = crisis
+    return render_template(layout, layout.template, context)
+
+
+def marks_html(loc: Localized, layout: Layout, paper: Paper, sides: list[dict[str, Any]],
+               fonts_css: str, draft: bool, duplex: str) -> str:
+    """Return the HTML of the sheet overlay: one page per sheet side, guides and notes."""
+    context = base_context(loc, layout, paper, fonts_css, draft)
+    context.update(sides=sides, duplex=duplex)
+    return render_template(layout, layout.marks or "marks.html", context)
