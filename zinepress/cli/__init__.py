@@ -1,8 +1,10 @@
-"""The `zine` command: parse the options, call the library, print what happened."""
+"""The `zine` command: parse the options, call the library, print what happened.
+
+Each command group lives in a module of this package and is registered at the bottom.
+"""
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import click
@@ -13,17 +15,7 @@ from zinepress.errors import Report
 from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
-
-
-def _progress(number: int, total: int, label: str) -> None:
-    """Show progress on a terminal; stay quiet when piped."""
-    if sys.stderr.isatty():
-        click.echo(f"\r\033[K[{number}/{total}] {label}", err=True, nl=number == total)
-
-
-def _warnings(report: Report) -> None:
-    for problem in report.warnings:
-        click.echo(str(problem), err=True)
+from zinepress.cli.common import _progress, _warnings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,3 +92,8 @@ def new_command(slug: str) -> None:
     """Make a starter zine in zines/SLUG that builds as it is."""
     folder = new_zine(find_root(), slug)
     click.echo(f"made {folder}/zine.yaml: edit it, then run `zine build {slug}`")
+
+
+# Command groups that live in modules of their own are registered here, e.g.:
+#   from zinepress.cli import i18n
+#   main.add_command(i18n.group)

@@ -1,0 +1,59 @@
+"""Fixtures: a copy of the real project per test, and a way to run the CLI like a user."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from zinepress.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("layouts", "fonts", "regions", "zines", "locales")
+
+
+def copy_project(target: Path, zines: bool = True) -> Path:
+    """Copy the project's inputs (not build/) into target and return it."""
+    for part in PROJECT_PARTS:
+        if (ROOT / part).is_dir() and (zines or part != "zines"):
+            shutil.copytree(ROOT / part, target / part)
+    if not zines:
+        (target / "zines").mkdir()
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the whole project."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    """The project's layouts, fonts and regions with no zines."""
+    return copy_project(tmp_path / "project", zines=False)
+
+
+class Run:
+    """The result of one `zine …` invocation."""
+
+    def __init__(self, exit_code: int, output: str, exception: BaseException | None) -> None:
+        self.exit_code = exit_code
+        self.output = output
+        self.exception = exception
+
+
+def zine(cwd: Path, *args: str) -> Run:
+    """Run `zine ARGS` in cwd as a user would; tracebacks fail the test."""
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    finally:
+        os.chdir(old)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback" not in result.output
+    return Run(result.exit_code, result.output, result.exception)
