@@ -67,7 +67,7 @@ def localize(zine: Zine, variant: Variant, region: Region,
         replace(p, text={k: pick(f"{p.id}.{k}", v) for k, v in p.text.items()},
                 items=tuple(pick(f"{p.id}.items.{i}", v) for i, v in enumerate(p.items)))
         for p in zine.panels)
-    text = {k: pick(k, v) for k, v in zine.text.items()}
+    text = {k: pick(f"zine.{k}", v) for k, v in zine.text.items()}
     localized = replace(zine, panels=panels, text=text)
     return Localized(localized, variant, region, variant.lang, direction(variant.lang),
                      Words(dict(words or {})), tuple(fallbacks))

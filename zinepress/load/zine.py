@@ -90,6 +90,8 @@ def _panel(f: Fields, folder: Path) -> Panel | None:
         return None
     if not ID_RE.match(panel_id):
         f.error("id", f"panel id '{panel_id}' must be lower-case letters, digits and hyphens")
+    elif panel_id == "zine":
+        f.error("id", "panel id 'zine' is reserved for the zine's own texts (zine.title …)")
     f.where = f"panel '{panel_id}': "
     kind = f.text("kind", default="text") or "text"
     if kind not in PANEL_KINDS:
