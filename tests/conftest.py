@@ -57,3 +57,22 @@ def zine(cwd: Path, *args: str) -> Run:
         raise result.exception
     assert "Traceback" not in result.output
     return Run(result.exit_code, result.output, result.exception)
+
+
+def set_body(path: Path, panel_id: str, body: str) -> None:
+    """Replace one panel's body in a zine.yaml (a one-line body; the rest of the file kept)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {panel_id}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - ")
+                or not lines[i].startswith(" ")), len(lines))
+    kept, skipping = [], False
+    for line in lines[start + 1:end]:
+        if line.startswith("    body:"):
+            skipping = True
+            continue
+        if skipping and line.startswith("      "):
+            continue
+        skipping = False
+        kept.append(line)
+    new = [lines[start], f"    body: {body}\n"] + kept
+    path.write_text("".join(lines[:start] + new + lines[end:]), encoding="utf-8")

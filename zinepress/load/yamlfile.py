@@ -109,9 +109,19 @@ def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
     return mark.line + 1 if mark else None
 
 
+_PLAIN = {
+    "expected <block end>": "this line's indentation does not line up with the lines above",
+    "mapping values are not allowed here": "a ':' where YAML does not expect one (check the "
+                                           "indentation, or put the text in quotes)",
+    "found character '\\t'": "a tab: indent with spaces",
+    "could not find expected ':'": "a line without 'key: value' (check the indentation)",
+}
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "not valid YAML: " + ", ".join(parts)
+    detail = ", ".join(p for p in (exc.context, exc.problem) if p)
+    plain = next((words for key, words in _PLAIN.items() if key in detail), None)
+    return f"not valid YAML: {plain} ({detail})" if plain else f"not valid YAML: {detail}"
 
 
 def _convert(node: yaml.Node, loader: _Loader, path: Path, report: Report, depth: int) -> Any:
