@@ -44,6 +44,12 @@ def test_reader_holds_every_sentence_of_the_seed(intl: Path) -> None:
     assert missing == []
 
 
+def test_crisis_lines_are_left_out_only_when_they_do_not_fit(intl: Path) -> None:
+    reader = all_text(intl / "build/unpacking-self-harm/en-intl/reader-a4.pdf")
+    assert "findahelpline.com" in reader and "Befrienders Worldwide" in reader
+    assert "More lines" not in reader
+
+
 def test_reader_is_one_a5_page_per_panel_of_the_full_edition(intl: Path) -> None:
     sizes = page_sizes(intl / "build/unpacking-self-harm/en-intl/reader-a4.pdf")
     assert len(sizes) == 12

@@ -25,8 +25,9 @@ panels:
 CASES = [
     ("bad indentation", GOOD.replace("    heading: One", "   heading: One"),
      "zines/tiny/zine.yaml:10: not valid YAML: this line's indentation does not line up with "
-     "the lines above (while parsing a block collection, expected <block end>, but found "
-     "'<block mapping start>')"),
+     "the lines above"),
+    ("a tab", GOOD.replace("    heading: One", "\theading: One"),
+     "zines/tiny/zine.yaml:10: not valid YAML: a tab: indent with spaces"),
     ("unknown key", GOOD.replace("    heading: One", "    heading: One\n    bdy: x"),
      "zines/tiny/zine.yaml:11: warning: panel 'one': unknown key 'bdy': did you mean 'body'?"),
     ("duplicate id", GOOD + "  - id: one\n    body: again\n",

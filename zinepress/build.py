@@ -33,6 +33,7 @@ def build(root: Path, options: Options, progress: Progress | None = None,
           write: bool = True) -> tuple[list[Output], Report]:
     """Build every job the options select; write only when all succeeded."""
     report = Report()
+    root = root.resolve()
     project = load_project(root, report, options.slugs)
     report.raise_if_failed(options.strict)
     jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
@@ -81,17 +82,27 @@ def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Cr
                  project: Project, fetcher: ConfinedFetcher, options: Options):
     """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones."""
     paper = job.layout.papers[job.paper]
-    crisis_ids = [p.id for p in panels if p.kind == "crisis-lines"]
-    while True:
-        html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
-        document, warnings = render(html, job.zine.folder, fetcher)
-        if crisis is None or not any(o.panel_id in crisis_ids
-                                     for o in overflows(document, crisis_ids)):
-            return document, warnings
-        smaller = trimmed(crisis)
-        if smaller is None:
-            return document, warnings
+    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
+    document, warnings = render(html, job.zine.folder, fetcher)
+    crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
+    if crisis is None or not overflows(document, [p.id for p in crisis_panels]):
+        return document, warnings
+    crisis = fit_crisis(loc, job, crisis_panels, crisis, project, fetcher, options)
+    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
+    return render(html, job.zine.folder, fetcher)
+
+
+def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisis: CrisisView,
+               project: Project, fetcher: ConfinedFetcher, options: Options) -> CrisisView:
+    """Return the most relevant crisis lines that fit, measured on the crisis panels alone."""
+    paper, ids = job.layout.papers[job.paper], [p.id for p in crisis_panels]
+    while (smaller := trimmed(crisis)) is not None:
         crisis = smaller
+        html = pages_html(loc, job.layout, paper, crisis_panels, crisis, project.fonts_css,
+                          options.draft)
+        if not overflows(render(html, job.zine.folder, fetcher)[0], ids):
+            break
+    return crisis
 
 
 def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:

@@ -51,16 +51,16 @@ def render(html: str, base: Path, fetcher: ConfinedFetcher) -> tuple[weasyprint.
 
 def overflows(document: weasyprint.Document, panel_ids: list[str]) -> list[Overflow]:
     """Return the panels that spill onto extra pages, with how far they run over."""
-    starts = {}
+    starts = {}  # every panel's first page: a panel ends where the next one starts
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
-            if anchor.startswith("panel-") and anchor[6:] in panel_ids:
+            if anchor.startswith("panel-"):
                 starts.setdefault(anchor[6:], index)
     order = sorted(starts.items(), key=lambda item: item[1])
     result = []
     for (panel_id, start), nxt in zip(order, order[1:] + [(None, len(document.pages))]):
         extra = document.pages[start + 1:nxt[1]]
-        if extra:
+        if extra and panel_id in panel_ids:
             result.append(Overflow(panel_id, sum(_used_height(p) for p in extra)))
     return result
 
