@@ -1,6 +1,7 @@
 """Jinja2 in a sandbox: layout templates turn a localized zine into HTML. Content is data only."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,13 @@ def environment(layout_folder: Path) -> SandboxedEnvironment:
                                autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
     env.filters["pt"] = lambda value: f"{value:.3f}pt"
+    env.filters["keep_hyphens"] = keep_hyphens
     return env
+
+
+def keep_hyphens(html: Markup) -> Markup:
+    """Keep hyphenated words whole: a title breaks at spaces, never after "self-"."""
+    return Markup(re.sub(r"([^\s<>]+-[^\s<>]+)", r'<span class="nowrap">\1</span>', str(html)))
 
 
 def stylesheet(layout: Layout) -> Markup:
