@@ -4,18 +4,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import quote
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
 
 from zinepress.errors import Report
+from zinepress.load.phones import dialable, dials_in_region
 from zinepress.localize import Localized
-from zinepress.model import Contact, Hours, Service, Verification
+from zinepress.model import Contact, Hours, Region, Service
+from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
-MAX_AGE_DAYS = 365
 # Self-harm lines first: this is what the zine is about; then the general crisis lines.
 TOPIC_ORDER = ("self-harm", "suicide", "crisis", "mental-health", "emotional-support")
-LABELS = {"phone": "Call", "sms": "Text", "chat": "Chat", "web": "Online", "email": "Email",
-          "videophone": "Videophone"}
+TOPICS = {"self-harm": "self-harm", "suicide": "suicide prevention", "crisis": "crisis support",
+          "mental-health": "mental health", "emotional-support": "emotional support"}
+AUDIENCES = {"youth": "for young people", "veterans": "for veterans", "deaf": "for Deaf people",
+             "lgbtq": "for LGBTQ+ people"}
 NOTES = {"may-contact-emergency-services":
          "If they believe your life is in immediate danger, this line may contact emergency "
          "services. You can ask how they handle confidentiality before you share anything."}
@@ -26,14 +32,14 @@ class ContactView:
     """One way to reach a service, in the reader's words."""
 
     kind: str
-    label: str
     dial: str | None
     keyword: str | None
     url: str | None
     address: str | None
     details: tuple[str, ...]          # hours, cost, languages
     href: str | None                  # tel:/sms:/https: link, for the reader edition only
-    draft: bool = False
+    press: str | None = None
+    draft: str | None = None          # why a --draft build marks it, in the reader's words
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,13 @@ class ServiceView:
 
     id: str
     name: str
+    purpose: str                      # what it is for, in the reader's words
     contacts: tuple[ContactView, ...]
     note: str | None
-    draft: bool
+
+    @property
+    def draft(self) -> bool:
+        return any(c.draft for c in self.contacts)
 
 
 @dataclass(frozen=True)
@@ -52,10 +62,17 @@ class CrisisView:
     """The crisis-lines panel's data."""
 
     services: tuple[ServiceView, ...]
-    emergency: str | None
+    emergency: tuple[str, ...]        # the region's emergency number, then the others
     checked: str | None               # the oldest check date of what is printed, formatted
     region_name: str
     omitted: int = 0                  # contacts left out because the panel is full
+    emergency_draft: str | None = None
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        """Return the web and chat addresses printed, each once, most relevant first."""
+        urls = (c.url for s in self.services for c in s.contacts if c.kind in ("chat", "web"))
+        return tuple(dict.fromkeys(u for u in urls if u))
 
 
 def trimmed(view: CrisisView) -> CrisisView | None:
@@ -71,52 +88,89 @@ def trimmed(view: CrisisView) -> CrisisView | None:
 def crisis_view(loc: Localized, report: Report, today: dt.date, draft: bool,
                 max_age: int = MAX_AGE_DAYS) -> CrisisView:
     """Return the printable services of the variant's region, most relevant first."""
-    region, checked = loc.region, []
+    region, dates = loc.region, []
     services = []
-    for service in sorted(region.services, key=_rank):
+    for service in sorted(region.services, key=rank):
         contacts = []
         for contact in service.contacts:
-            verification = contact.verification or service.verification
-            state = _state(verification, today, max_age)
-            if state == "unconfirmed":
-                continue
-            if state == "stale" and not draft:
-                report.error(region.path, contact.line or service.line,
-                             f"service '{service.id}' was checked on {verification.checked}, more "
-                             f"than {max_age} days ago: check it against {verification.source} "
-                             "and update 'checked', or build with --draft")
-                continue
-            checked.append(verification.checked)
-            contacts.append(_contact_view(contact, loc, draft=state == "stale"))
+            found = contact_check(service, contact, today, max_age)
+            if _shown(found, f"service '{service.id}'", service.path, draft, max_age, report):
+                dates += [found.checked] if found.checked else []
+                contacts.append(_contact_view(contact, loc, _draft_note(found, loc)))
         if contacts:
-            note = NOTES.get(service.confidentiality_note or "")
-            services.append(ServiceView(service.id, service.name, tuple(contacts),
-                                        loc.words(note) if note else None,
-                                        any(c.draft for c in contacts)))
-    emergency = region.emergency.dial if region.emergency else None
+            services.append(_service_view(service, contacts, loc))
+    emergency, emergency_draft = _emergency(loc, report, today, draft, max_age, dates)
+    _warn_if_empty(region, services, report)
     return CrisisView(tuple(services), emergency,
-                      loc.date(min(checked)) if checked else None, region.name)
+                      _date(min(dates), loc) if dates else None, region.name,
+                      emergency_draft=emergency_draft)
 
 
-def _rank(service: Service) -> tuple[int, str]:
+def rank(service: Service) -> tuple[int, str]:
+    """Return the sort key that puts the services closest to the zine's topic first."""
     ranks = [TOPIC_ORDER.index(t) for t in service.topics if t in TOPIC_ORDER]
     return (min(ranks, default=len(TOPIC_ORDER)), service.id)
 
 
-def _state(verification: Verification, today: dt.date, max_age: int) -> str:
-    if verification.status == "unconfirmed" or verification.checked is None:
-        return "unconfirmed"
-    if (today - verification.checked).days > max_age:
-        return "stale"
-    return "ok"
+def _shown(found: Check, what: str, path: Path, draft: bool, max_age: int,
+           report: Report) -> bool:
+    """Tell whether to print; a stale fact in a print build is an error naming it."""
+    if found.printable or draft:
+        return True
+    if found.state == "stale":
+        report_stale(path, what, found, max_age, report, ", or build with --draft")
+    return False
 
 
-def _contact_view(contact: Contact, loc: Localized, draft: bool) -> ContactView:
+def _emergency(loc: Localized, report: Report, today: dt.date, draft: bool, max_age: int,
+               dates: list[dt.date]) -> tuple[tuple[str, ...], str | None]:
+    emergency = loc.region.emergency
+    if emergency is None:
+        return (), None
+    found = emergency_check(emergency, today, max_age)
+    if not _shown(found, f"emergency number '{emergency.dial}'", emergency.path, draft, max_age,
+                  report):
+        return (), None
+    dates += [found.checked] if found.checked else []
+    return (emergency.dial, *emergency.also), _draft_note(found, loc)
+
+
+def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) -> None:
+    # Say why a handout shows no line at all, so an organizer is not surprised on paper.
+    if region.services and not services:
+        names = ", ".join(f"'{s.id}'" for s in region.services)
+        report.warning(region.path, None, f"region '{region.code}' prints no crisis line: "
+                       f"{names} cannot be printed yet (unconfirmed or stale; see `zine regions "
+                       f"show {region.code}`); the panel points to findahelpline.com")
+
+
+def _draft_note(found: Check, loc: Localized) -> str | None:
+    if found.state == "unconfirmed":
+        return loc.words("DRAFT: not confirmed")
+    if found.state == "stale":
+        return loc.words("DRAFT: checked on {date}", date=_date(found.checked, loc))
+    return None
+
+
+def _service_view(service: Service, contacts: list[ContactView], loc: Localized) -> ServiceView:
+    note = NOTES.get(service.confidentiality_note or "")
+    return ServiceView(service.id, service.name, purpose(service, loc), tuple(contacts),
+                       loc.words(note) if note else None)
+
+
+def purpose(service: Service, loc: Localized) -> str:
+    """Return what a service is for: its first known topic and its audience, if not everyone."""
+    parts = [loc.words(TOPICS[t]) for t in service.topics if t in TOPICS][:1]
+    if service.audience in AUDIENCES:
+        parts.append(loc.words(AUDIENCES[service.audience]))
+    return ", ".join(parts)
+
+
+def _contact_view(contact: Contact, loc: Localized, draft: str | None) -> ContactView:
     details = [d for d in (_hours(contact.hours, loc), _cost(contact.cost, loc),
                            _languages(contact, loc)) if d]
-    return ContactView(contact.type, loc.words(LABELS[contact.type]), contact.dial,
-                       contact.keyword, contact.url, contact.address, tuple(details),
-                       _href(contact), draft)
+    return ContactView(contact.type, contact.dial, contact.keyword, contact.url, contact.address,
+                       tuple(details), _href(contact, loc.region.code), contact.press, draft)
 
 
 def _hours(hours: Hours | None, loc: Localized) -> str | None:
@@ -125,7 +179,13 @@ def _hours(hours: Hours | None, loc: Localized) -> str | None:
     if hours.always:
         return loc.words("open 24/7")
     if hours.daily:
-        return loc.words("daily {start}–{end}", start=hours.daily[0], end=hours.daily[1])
+        start, end = hours.daily
+        if end == "24:00":
+            return loc.words("daily from {start} to midnight", start=_time(start, loc))
+        if end <= start:  # e.g. 13:00–03:00: the line closes the next morning
+            return loc.words("daily {start} to {end} the next day", start=_time(start, loc),
+                             end=_time(end, loc))
+        return loc.words("daily {start}–{end}", start=_time(start, loc), end=_time(end, loc))
     return hours.text
 
 
@@ -135,32 +195,47 @@ def _cost(cost: str | None, loc: Localized) -> str | None:
 
 
 def _languages(contact: Contact, loc: Localized) -> str | None:
-    names = [_language_name(code, loc.lang) for code in contact.languages]
+    names = [_language_name(code, loc) for code in contact.languages]
     if contact.interpreters:
         names.append(loc.words("interpreters available"))
     return ", ".join(names) or None
 
 
-def _language_name(code: str, lang: str) -> str:
+def _language_name(code: str, loc: Localized) -> str:
     # CLDR names every language in the reader's language, sign languages (ase, fsl) included.
-    names = _reader_locale(lang).languages
+    names = reader_locale(loc).languages
     return names.get(code.replace("-", "_")) or names.get(code.split("-")[0]) or code
 
 
-def _reader_locale(lang: str) -> Locale:
-    try:
-        return Locale.parse(lang.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return Locale.parse("en")
+def reader_locale(loc: Localized) -> Locale:
+    """Return the reader's CLDR locale: language and region (en_GB), else the language alone."""
+    region = loc.region.code.split("-")[0].upper()
+    for name in (f"{loc.lang}_{region}", loc.lang, "en"):
+        try:
+            return Locale.parse(name.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            continue
+    return Locale.parse("en")
 
 
-def _href(contact: Contact) -> str | None:
+def _date(day: dt.date, loc: Localized) -> str:
+    return format_date(day, format="long", locale=reader_locale(loc))
+
+
+def _time(text: str, loc: Localized) -> str:
+    hour, minute = (int(part) for part in text.split(":"))
+    return format_time(dt.time(hour % 24, minute), format="short", locale=reader_locale(loc))
+
+
+def _href(contact: Contact, region: str) -> str | None:
     if contact.type in ("chat", "web"):
         return contact.url
     if contact.type == "email" and contact.address:
         return f"mailto:{contact.address}"
-    digits = re.sub(r"[^\d+]", "", contact.dial or "")
-    if not digits or re.search(r"[A-Za-z]", contact.dial or ""):
+    if not contact.dial or contact.override or not dials_in_region(contact.dial, region):
         return None
-    # The number as published, only without spaces: never a made-up international form.
-    return {"phone": f"tel:{digits}", "sms": f"sms:{digits}"}.get(contact.type)
+    # The keys as published (letters as digits): never a made-up international form.
+    keys = re.sub(r"[^\d+]", "", dialable(contact.dial))
+    if contact.type == "sms":
+        return f"sms:{keys}" + (f"?body={quote(contact.keyword)}" if contact.keyword else "")
+    return f"tel:{keys}"

@@ -96,6 +96,7 @@ class Verification:
     checked: dt.date | None
     source: str | None
     published: dt.date | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class Contact:
     verification: Verification | None = None
     override: dict[str, str] | None = None
     line: int = 0
+    press: str | None = None          # a menu option to press after dialling ("1")
+    dial_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Service:
     audience: str = "everyone"
     confidentiality_note: str | None = None
     line: int = 0
+    override: dict[str, str] | None = None     # applies to every dial string of the service
+    path: Path = Path()                         # the region file it is written in
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,10 @@ class Emergency:
     dial: str
     also: tuple[str, ...] = ()
     verification: Verification | None = None
+    override: dict[str, str] | None = None
+    line: int = 0
+    lines: tuple[int, ...] = ()       # the line of `dial`, then of each `also` number
+    path: Path = Path()               # the region file it is written in
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from zinepress.errors import Report, did_you_mean
 from zinepress.load.fields import Fields
+from zinepress.load.phones import check_dials
 from zinepress.load.yamlfile import Map, load_yaml
 from zinepress.model import Contact, Emergency, Hours, Region, Service, Verification
 
 REGION_KEYS = ("code", "name", "paper", "inherits", "hide", "emergency", "services")
 SERVICE_KEYS = ("id", "name", "operator", "topics", "audience", "contact", "confidentiality_note",
                 "verification", "phonenumbers_override", "note")
-CONTACT_KEYS = ("type", "dial", "keyword", "url", "address", "hours", "cost", "languages",
+CONTACT_KEYS = ("type", "dial", "keyword", "press", "url", "address", "hours", "cost", "languages",
                 "interpreters", "verification", "phonenumbers_override", "note")
 CONTACT_TYPES = ("phone", "sms", "chat", "web", "email", "videophone")
 STATUSES = ("first-party", "government", "secondary", "unconfirmed")
 COSTS = ("free", "standard-rates")
 PAPERS = ("letter", "a4")
 CODE_RE = re.compile(r"^([a-z]{2}(-[a-z0-9]{1,3})?|intl)$")
-TIME_RE = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
+TIME_RE = re.compile(r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$")
+PRESS_RE = re.compile(r"^[0-9*#]{1,4}$")
 
 
 def load_regions(folder: Path, report: Report) -> dict[str, Region]:
@@ -29,6 +32,7 @@ def load_regions(folder: Path, report: Report) -> dict[str, Region]:
     for path in sorted(folder.glob("*.yaml")):
         region = load_region(path, report)
         if region is not None:
+            check_dials(region, report)
             regions[region.code] = region
     _check_unique_ids(regions, report)
     return {code: _inherit(r, regions, report) for code, r in regions.items()}
@@ -68,6 +72,9 @@ def _service(raw: object, region: Fields, line: int) -> Service | None:
     f.unknown(SERVICE_KEYS)
     service_id = f.text("id", required=True) or "?"
     f.where = f"service '{service_id}': "
+    code = region.path.stem
+    if service_id != "?" and not service_id.startswith(f"{code}-"):
+        f.error("id", f"service id '{service_id}' must start with the region code '{code}-'")
     verification = _verification(f, "verification", required=True)
     contacts = f.items("contact", required=True)
     return Service(
@@ -77,7 +84,8 @@ def _service(raw: object, region: Fields, line: int) -> Service | None:
         verification=verification or Verification("unconfirmed", None, None),
         operator=f.text("operator"), topics=tuple(f.texts("topics")),
         audience=f.text("audience", default="everyone") or "everyone",
-        confidentiality_note=f.text("confidentiality_note"), line=f.line or line)
+        confidentiality_note=f.text("confidentiality_note"), line=f.line or line,
+        override=_override(f), path=region.path)
 
 
 def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contact | None:
@@ -104,7 +112,31 @@ def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contac
                    address=f.text("address"), hours=_hours(f), cost=cost,
                    languages=tuple(f.texts("languages")), interpreters=f.flag("interpreters"),
                    verification=_verification(f, "verification"),
-                   override=f.mapping("phonenumbers_override"), line=f.line or line)
+                   override=_override(f), line=f.line or line, press=_press(f, kind),
+                   dial_line=f.line_of("dial") or f.line or line)
+
+
+def _press(contact: Fields, kind: str) -> str | None:
+    press = contact.text("press")
+    if press is None:
+        return None
+    if kind not in ("phone", "videophone"):
+        contact.error("press", f"'press' is a menu option after dialling; a {kind} contact has none")
+    elif not PRESS_RE.match(press):
+        contact.error("press", f"press '{press}' must be the keys to press, e.g. \"1\"")
+    return press
+
+
+def _override(owner: Fields) -> dict[str, str] | None:
+    raw = owner.mapping("phonenumbers_override")
+    if raw is None:
+        return None
+    f = Fields(raw, owner.path, owner.report, owner.where.rstrip(": "))
+    f.unknown(("reason", "source"))
+    reason, source = f.text("reason", required=True), f.text("source", required=True)
+    if source and not source.startswith(("https://", "http://")):
+        f.error("source", f"phonenumbers_override source must be a page's address ({source!r})")
+    return {"reason": reason or "", "source": source or ""} if reason and source else None
 
 
 def _hours(contact: Fields) -> Hours | None:
@@ -138,7 +170,8 @@ def _verification(owner: Fields, key: str, required: bool = False) -> Verificati
     source = f.text("source", required=status != "unconfirmed")
     if checked and checked > dt.date.today():
         f.error("checked", f"checked date {checked} is in the future")
-    return Verification(status, checked, source, f.get("published", dt.date))
+    return Verification(status, checked, source, f.get("published", dt.date),
+                        f.line_of("checked") or f.line or 0)
 
 
 def _emergency(region: Fields) -> Emergency | None:
@@ -146,9 +179,13 @@ def _emergency(region: Fields) -> Emergency | None:
     if raw is None:
         return None
     f = Fields(raw, region.path, region.report, "emergency")
-    f.unknown(("dial", "also", "verification", "note"))
+    f.unknown(("dial", "also", "verification", "phonenumbers_override", "note"))
+    also = f.items("also")
     return Emergency(dial=f.text("dial", required=True) or "", also=tuple(f.texts("also")),
-                     verification=_verification(f, "verification"))
+                     verification=_verification(f, "verification", required=True),
+                     override=_override(f), line=f.line or 0,
+                     lines=(f.line_of("dial") or 0, *(also.line_of(i) for i in range(len(also)))),
+                     path=region.path)
 
 
 def _check_unique_ids(regions: dict[str, Region], report: Report) -> None:
@@ -173,8 +210,10 @@ def _inherit(region: Region, regions: dict[str, Region], report: Report) -> Regi
         return region
     parent = _inherit(parent, regions, report) if parent.inherits != region.code else parent
     own = {s.id for s in region.services}
+    for hidden in region.hide:
+        if hidden not in {s.id for s in parent.services}:
+            report.error(region.path, None, f"hide: '{hidden}' is not a service of "
+                         f"{parent.path.name}{did_you_mean(hidden, [s.id for s in parent.services])}")
     kept = tuple(s for s in parent.services if s.id not in region.hide and s.id not in own)
-    from dataclasses import replace
-
     return replace(region, services=region.services + kept,
                    emergency=region.emergency or parent.emergency)

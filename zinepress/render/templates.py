@@ -15,6 +15,7 @@ from zinepress.errors import fail
 from zinepress.localize import Localized
 from zinepress.model import Layout, Panel, Paper
 from zinepress.render import markdown
+from zinepress.render.qr import qr_svg
 
 
 @lru_cache(maxsize=32)
@@ -26,6 +27,7 @@ def environment(layout_folder: Path) -> SandboxedEnvironment:
                                trim_blocks=True, lstrip_blocks=True)
     env.filters["pt"] = lambda value: f"{value:.3f}pt"
     env.filters["keep_hyphens"] = keep_hyphens
+    env.filters["qr"] = qr_svg
     return env
 
 
