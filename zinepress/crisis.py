@@ -10,9 +10,10 @@ from urllib.parse import quote
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
+from typing import Callable, Protocol
+
 from zinepress.errors import Report
 from zinepress.load.phones import dialable, dials_in_region
-from zinepress.localize import Localized
 from zinepress.model import Contact, Hours, Region, Service
 from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
@@ -25,6 +26,14 @@ AUDIENCES = {"youth": "for young people", "veterans": "for veterans", "deaf": "f
 NOTES = {"may-contact-emergency-services":
          "If they believe your life is in immediate danger, this line may contact emergency "
          "services. You can ask how they handle confidentiality before you share anything."}
+
+
+class Reader(Protocol):
+    """Who a handout is for: a region and a language (a Localized variant is one)."""
+
+    region: Region
+    lang: str
+    words: Callable[..., str]
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ def trimmed(view: CrisisView) -> CrisisView | None:
     return replace(view, services=services, omitted=view.omitted + 1)
 
 
-def crisis_view(loc: Localized, report: Report, today: dt.date, draft: bool,
+def crisis_view(loc: Reader, report: Report, today: dt.date, draft: bool,
                 max_age: int = MAX_AGE_DAYS) -> CrisisView:
     """Return the printable services of the variant's region, most relevant first."""
     region, dates = loc.region, []
@@ -96,13 +105,13 @@ def crisis_view(loc: Localized, report: Report, today: dt.date, draft: bool,
             found = contact_check(service, contact, today, max_age)
             if _shown(found, f"service '{service.id}'", service.path, draft, max_age, report):
                 dates += [found.checked] if found.checked else []
-                contacts.append(_contact_view(contact, loc, _draft_note(found, loc)))
+                contacts.append(contact_view(contact, loc, draft_note(found, loc)))
         if contacts:
             services.append(_service_view(service, contacts, loc))
     emergency, emergency_draft = _emergency(loc, report, today, draft, max_age, dates)
     _warn_if_empty(region, services, report)
     return CrisisView(tuple(services), emergency,
-                      _date(min(dates), loc) if dates else None, region.name,
+                      date(min(dates), loc) if dates else None, region.name,
                       emergency_draft=emergency_draft)
 
 
@@ -122,7 +131,7 @@ def _shown(found: Check, what: str, path: Path, draft: bool, max_age: int,
     return False
 
 
-def _emergency(loc: Localized, report: Report, today: dt.date, draft: bool, max_age: int,
+def _emergency(loc: Reader, report: Report, today: dt.date, draft: bool, max_age: int,
                dates: list[dt.date]) -> tuple[tuple[str, ...], str | None]:
     emergency = loc.region.emergency
     if emergency is None:
@@ -132,7 +141,7 @@ def _emergency(loc: Localized, report: Report, today: dt.date, draft: bool, max_
                   report):
         return (), None
     dates += [found.checked] if found.checked else []
-    return (emergency.dial, *emergency.also), _draft_note(found, loc)
+    return (emergency.dial, *emergency.also), draft_note(found, loc)
 
 
 def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) -> None:
@@ -144,21 +153,22 @@ def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) 
                        f"show {region.code}`); the panel points to findahelpline.com")
 
 
-def _draft_note(found: Check, loc: Localized) -> str | None:
+def draft_note(found: Check, loc: Reader) -> str | None:
+    """Return why a --draft build marks a fact, or None when it prints as it is."""
     if found.state == "unconfirmed":
         return loc.words("DRAFT: not confirmed")
     if found.state == "stale":
-        return loc.words("DRAFT: checked on {date}", date=_date(found.checked, loc))
+        return loc.words("DRAFT: checked on {date}", date=date(found.checked, loc))
     return None
 
 
-def _service_view(service: Service, contacts: list[ContactView], loc: Localized) -> ServiceView:
+def _service_view(service: Service, contacts: list[ContactView], loc: Reader) -> ServiceView:
     note = NOTES.get(service.confidentiality_note or "")
     return ServiceView(service.id, service.name, purpose(service, loc), tuple(contacts),
                        loc.words(note) if note else None)
 
 
-def purpose(service: Service, loc: Localized) -> str:
+def purpose(service: Service, loc: Reader) -> str:
     """Return what a service is for: its first known topic and its audience, if not everyone."""
     parts = [loc.words(TOPICS[t]) for t in service.topics if t in TOPICS][:1]
     if service.audience in AUDIENCES:
@@ -166,14 +176,15 @@ def purpose(service: Service, loc: Localized) -> str:
     return ", ".join(parts)
 
 
-def _contact_view(contact: Contact, loc: Localized, draft: str | None) -> ContactView:
+def contact_view(contact: Contact, loc: Reader, draft: str | None = None) -> ContactView:
+    """Return how a contact reads in the reader's words."""
     details = [d for d in (_hours(contact.hours, loc), _cost(contact.cost, loc),
                            _languages(contact, loc)) if d]
     return ContactView(contact.type, contact.dial, contact.keyword, contact.url, contact.address,
                        tuple(details), _href(contact, loc.region.code), contact.press, draft)
 
 
-def _hours(hours: Hours | None, loc: Localized) -> str | None:
+def _hours(hours: Hours | None, loc: Reader) -> str | None:
     if hours is None:
         return None
     if hours.always:
@@ -189,25 +200,25 @@ def _hours(hours: Hours | None, loc: Localized) -> str | None:
     return hours.text
 
 
-def _cost(cost: str | None, loc: Localized) -> str | None:
+def _cost(cost: str | None, loc: Reader) -> str | None:
     return {"free": loc.words("free"),
             "standard-rates": loc.words("standard rates apply")}.get(cost or "")
 
 
-def _languages(contact: Contact, loc: Localized) -> str | None:
+def _languages(contact: Contact, loc: Reader) -> str | None:
     names = [_language_name(code, loc) for code in contact.languages]
     if contact.interpreters:
         names.append(loc.words("interpreters available"))
     return ", ".join(names) or None
 
 
-def _language_name(code: str, loc: Localized) -> str:
+def _language_name(code: str, loc: Reader) -> str:
     # CLDR names every language in the reader's language, sign languages (ase, fsl) included.
     names = reader_locale(loc).languages
     return names.get(code.replace("-", "_")) or names.get(code.split("-")[0]) or code
 
 
-def reader_locale(loc: Localized) -> Locale:
+def reader_locale(loc: Reader) -> Locale:
     """Return the reader's CLDR locale: language and region (en_GB), else the language alone."""
     region = loc.region.code.split("-")[0].upper()
     for name in (f"{loc.lang}_{region}", loc.lang, "en"):
@@ -218,11 +229,12 @@ def reader_locale(loc: Localized) -> Locale:
     return Locale.parse("en")
 
 
-def _date(day: dt.date, loc: Localized) -> str:
+def date(day: dt.date, loc: Reader) -> str:
+    """Return a day in the reader's long date format ('23 November 2026' in en-gb)."""
     return format_date(day, format="long", locale=reader_locale(loc))
 
 
-def _time(text: str, loc: Localized) -> str:
+def _time(text: str, loc: Reader) -> str:
     hour, minute = (int(part) for part in text.split(":"))
     return format_time(dt.time(hour % 24, minute), format="short", locale=reader_locale(loc))
 

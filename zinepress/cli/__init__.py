@@ -97,3 +97,7 @@ def new_command(slug: str) -> None:
 # Command groups that live in modules of their own are registered here, e.g.:
 #   from zinepress.cli import i18n
 #   main.add_command(i18n.group)
+
+from zinepress.cli import regions as _regions  # noqa: E402 - registered after main exists
+
+main.add_command(_regions.group)
