@@ -58,7 +58,7 @@ def test_reader_is_one_a5_page_per_panel_of_the_full_edition(intl: Path) -> None
 
 def test_manifest_lists_every_output_with_its_hash(intl: Path) -> None:
     manifest = json.loads((intl / "build/manifest.json").read_text())["outputs"]
-    assert {m["layout"] for m in manifest} == {"reader", "booklet", "minizine"}
+    assert {m["layout"] for m in manifest} == {"reader", "booklet", "minizine", "cards"}
     for entry in manifest:
         data = (intl / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()

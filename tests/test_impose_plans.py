@@ -9,9 +9,14 @@ from pathlib import Path
 import pytest
 
 from zinepress.impose.plans import (
+    CARD,
     PLANS,
     Plan,
     booklet,
+    cards,
+    cards_grid,
+    flip_axis,
+    with_back,
     make_plan,
     minizine,
     minizine_grid,
@@ -245,14 +250,14 @@ def test_single_is_identity() -> None:
 
 
 def test_registry_names_and_uniform_call() -> None:
-    assert set(PLANS) == {"minizine", "booklet", "single"}
+    assert set(PLANS) == {"minizine", "booklet", "single", "cards"}
     assert make_plan("minizine", 8, *A4, direction="rtl") == minizine(*A4, "rtl")
     assert make_plan("booklet", 8, *A4, duplex="long") == booklet(8, *A4, duplex="long")
     assert make_plan("single", 2, *A4, direction="rtl") == single(2, *A4)
 
 
 def test_registry_refuses_unknowns() -> None:
-    with pytest.raises(ValueError, match="unknown imposition 'zigzag'; known: booklet, minizine"):
+    with pytest.raises(ValueError, match="unknown imposition 'zigzag'; known: booklet, cards, minizine"):
         make_plan("zigzag", 8, *A4)
     with pytest.raises(ValueError, match="exactly 8 pages, not 12"):
         make_plan("minizine", 12, *A4)
@@ -263,3 +268,78 @@ def test_registry_refuses_unknowns() -> None:
 def test_plans_import_no_pdf_library() -> None:
     code = "import sys, zinepress.impose.plans; assert 'pikepdf' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+
+
+# --- wallet cards ----------------------------------------------------------------------------
+
+LETTER_LANDSCAPE, A4_PORTRAIT = LETTER, (210 * MM, 297 * MM)
+
+
+@pytest.mark.parametrize("sheet, grid", [
+    (LETTER_LANDSCAPE, (3, 3)), (A4_PORTRAIT, (2, 5)),
+    ((215.9 * MM, 279.4 * MM), (2, 4)), ((297 * MM, 210 * MM), (3, 3)),
+])
+def test_cards_grid_is_as_many_as_fit(sheet: tuple[float, float], grid: tuple[int, int]) -> None:
+    assert cards_grid(*sheet) == grid
+
+
+@pytest.mark.parametrize("sheet", [LETTER_LANDSCAPE, A4_PORTRAIT])
+def test_cards_are_credit_card_size_centred_and_inside_the_margin(sheet) -> None:
+    plan = cards(2, *sheet)
+    front = plan.sides[0].slots
+    assert {(mm(s.width), mm(s.height)) for s in front} == {(85.6, 54.0)}
+    left, right = min(s.x for s in front), max(s.x + s.width for s in front)
+    bottom, top = min(s.y for s in front), max(s.y + s.height for s in front)
+    assert mm(left) == mm(sheet[0] - right) and mm(bottom) == mm(sheet[1] - top)
+    assert min(mm(left), mm(bottom)) >= 11
+    assert len({(round(s.x, 3), round(s.y, 3)) for s in front}) == len(front)
+
+
+def seen_after_turning(slot, sheet, axis: str) -> tuple[float, float, float, float]:
+    """Return where a front rectangle lies on the back, as the back is seen after turning."""
+    x = sheet[0] - slot.x - slot.width if axis == "vertical" else slot.x
+    y = slot.y if axis == "vertical" else sheet[1] - slot.y - slot.height
+    return round(x, 3), round(y, 3), round(slot.width, 3), round(slot.height, 3)
+
+
+@pytest.mark.parametrize("sheet", [LETTER_LANDSCAPE, A4_PORTRAIT])
+@pytest.mark.parametrize("duplex", ["short", "long"])
+def test_each_back_lies_behind_its_front(sheet, duplex: str) -> None:
+    plan = cards(2, *sheet, duplex=duplex)
+    front, back = plan.sides
+    assert (front.face, back.face) == ("front", "back") and {s.page for s in back.slots} == {2}
+    axis = flip_axis(*sheet, duplex)
+    behind = [seen_after_turning(s, sheet, axis) for s in front.slots]
+    printed = [(round(b.x, 3), round(b.y, 3), round(b.width, 3), round(b.height, 3))
+               for b in back.slots]
+    assert behind == printed          # slot by slot, not only as a set
+    # Turned about the horizontal axis the back is printed upside down, so that the card,
+    # turned over like a page, reads upright on both faces.
+    assert {b.rotation for b in back.slots} == ({0} if axis == "vertical" else {180})
+
+
+def test_flip_axis_follows_the_sheet_orientation() -> None:
+    assert flip_axis(*LETTER_LANDSCAPE, "short") == "vertical"
+    assert flip_axis(*LETTER_LANDSCAPE, "long") == "horizontal"
+    assert flip_axis(*A4_PORTRAIT, "long") == "vertical"
+    assert flip_axis(*A4_PORTRAIT, "short") == "horizontal"
+
+
+def test_cards_refuse_what_is_not_a_card() -> None:
+    assert cards(2, *A4_PORTRAIT, direction="rtl") == cards(2, *A4_PORTRAIT)
+    with pytest.raises(ValueError, match="exactly 2 pages"):
+        cards(3, *A4_PORTRAIT)
+    with pytest.raises(ValueError, match="no 242.6 × 153.1 pt card fits"):
+        cards(2, 100 * MM, 100 * MM)
+    assert make_plan("cards", 2, *A4_PORTRAIT, duplex="long") == cards(2, *A4_PORTRAIT, "ltr", "long")
+    assert CARD == (85.6 * MM, 54 * MM)
+
+
+def test_with_back_puts_a_full_sheet_page_behind_the_minizine() -> None:
+    plan = with_back(minizine(*LETTER), 9)
+    assert [side.face for side in plan.sides] == ["front", "back"]
+    (poster,) = plan.sides[1].slots
+    assert (poster.page, poster.x, poster.y, poster.width, poster.height, poster.rotation) == \
+        (9, 0.0, 0.0, LETTER[0], LETTER[1], 0)
+    with pytest.raises(ValueError, match="already prints on the back"):
+        with_back(plan, 10)

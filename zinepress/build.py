@@ -14,11 +14,12 @@ from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
 from zinepress.fit import check_fit
 from zinepress.impose.apply import impose
-from zinepress.impose.plans import make_plan
+from zinepress.impose.plans import make_plan, with_back
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.localize import Localized, localize
 from zinepress.mark import add_marks
 from zinepress.model import Panel
+from zinepress.poster import add_back, back_poster, wants_back_poster
 from zinepress.project import Project, load_project
 from zinepress.render.document import overflows, render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
@@ -68,8 +69,11 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     data = write_pdf(document, job.layout.pdf_variant)
     pages, sheets = len(document.pages), len(document.pages)
     if job.layout.imposition != "single":
-        data, sheets, more = impose_job(data, pages, loc, job, project, fetcher, options)
-        warnings += more
+        poster = back_poster(loc, job, crisis, project, fetcher, options, report) \
+            if wants_back_poster(job, options) else None
+        data, sheets, more = impose_job(data, pages, loc, job, project, fetcher, options,
+                                        poster[0] if poster else None)
+        warnings += more + (poster[1] if poster else [])
     _check_render(fetcher, warnings, job, report)
     if len(report.errors) > errors_before:
         return None
@@ -130,7 +134,8 @@ def pad(loc: Localized, job: Job, report: Report) -> tuple[Panel, ...] | None:
 
 
 def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Project,
-               fetcher: ConfinedFetcher, options: Options) -> tuple[bytes, int, list[str]]:
+               fetcher: ConfinedFetcher, options: Options,
+               back: bytes | None = None) -> tuple[bytes, int, list[str]]:
     """Return the imposed sheets with their marks, their count, and rendering warnings."""
     paper = job.layout.papers[job.paper]
     plan_options = {"direction": loc.direction}
@@ -138,6 +143,9 @@ def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Proje
         plan_options["duplex"] = options.duplex
     plan = make_plan(job.layout.imposition, pages, *paper.sheet, **plan_options)
     with pikepdf.open(io.BytesIO(data)) as source:
+        if back is not None:  # a full-sheet page on the reverse (poster.py)
+            add_back(source, back)
+            plan = with_back(plan, pages + 1)
         sheets = impose(source, plan)
         warnings = add_marks(sheets, plan, loc, job.layout, paper, project.fonts_css, fetcher,
                              options.draft, options.duplex)

@@ -21,6 +21,7 @@ class Options:
     draft: bool = False
     strict: bool = False
     duplex: str = "short"
+    back_poster: bool | None = None   # the crisis-lines poster on the minizine's reverse side
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import io
 import pikepdf
 
 from zinepress.impose.apply import overlay
-from zinepress.impose.plans import Plan
+from zinepress.impose.plans import Plan, Slot
 from zinepress.localize import Localized
 from zinepress.model import Layout, Paper
 from zinepress.render.document import render, write_pdf
@@ -20,10 +20,18 @@ def add_marks(sheets: pikepdf.Pdf, plan: Plan, loc: Localized, layout: Layout, p
     if not layout.marks:
         return []
     sides = [{"sheet": s.sheet, "face": s.face, "sheets": plan.sheets,
-              "turned": any(slot.rotation == 180 for slot in s.slots) and s.face == "back"}
+              "turned": any(slot.rotation == 180 for slot in s.slots) and s.face == "back",
+              "slots": [_box(slot, plan.height) for slot in s.slots]}
              for s in plan.sides]
     html = marks_html(loc, layout, paper, sides, fonts_css, draft, duplex)
     document, warnings = render(html, layout.folder, fetcher)
     with pikepdf.open(io.BytesIO(write_pdf(document, None))) as marks:
         overlay(sheets, marks)
     return warnings
+
+
+def _box(slot: Slot, height: float) -> dict[str, float]:
+    """Return a slot's edges in CSS terms (pt from the top-left corner), for drawing marks."""
+    left, top = round(slot.x, 3), round(height - slot.y - slot.height, 3)
+    return {"left": left, "top": top, "right": round(slot.x + slot.width, 3),
+            "bottom": round(height - slot.y, 3), "width": slot.width, "height": slot.height}

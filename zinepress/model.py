@@ -74,6 +74,7 @@ class Zine:
     layouts: dict[str, str]               # layout name -> edition
     yaml_path: Path = Path()
     lines: dict[str, int] = field(default_factory=dict)
+    back_poster: bool = False             # print the crisis lines as a poster on the minizine's back
 
     @property
     def title(self) -> str:

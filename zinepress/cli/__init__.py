@@ -38,10 +38,14 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--duplex", type=click.Choice(["short", "long"]), default="short",
               help="Which edge your printer flips on for two-sided sheets (default: short).")
-def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex) -> None:
+@click.option("--back-poster/--no-back-poster", default=None,
+              help="Print the region's crisis lines as a poster on the back of the mini zine "
+                   "(default: the zine's back_poster setting).")
+def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex,
+                  back_poster) -> None:
     """Build zines into PDFs under build/ (all zines and their variants by default)."""
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
-                      draft, strict, duplex)
+                      draft, strict, duplex, back_poster)
     outputs, report = build(find_root(), options, _progress)
     _warnings(report)
     click.echo(f"built {len(outputs)} file(s) into {options.out or 'build'}/")

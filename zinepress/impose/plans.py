@@ -204,6 +204,69 @@ def single(pages: int, width: float, height: float) -> Plan:
     )
 
 
+# --- wallet cards ----------------------------------------------------------------------------
+
+MM = 72 / 25.4
+CARD = (85.6 * MM, 54 * MM)      # ISO/IEC 7810 ID-1, the size of a credit card
+CARD_MARGIN = 11 * MM            # 5 mm a home printer cannot print + 6 mm for the crop marks
+
+
+def cards_grid(width: float, height: float, card: tuple[float, float] = CARD,
+               margin: float = CARD_MARGIN) -> tuple[int, int]:
+    """Return how many cards fit across and down a sheet, inside the margin."""
+    columns = math.floor((width - 2 * margin) / card[0] + 1e-9)
+    rows = math.floor((height - 2 * margin) / card[1] + 1e-9)
+    if columns < 1 or rows < 1:
+        raise ValueError(f"no {card[0]:.1f} × {card[1]:.1f} pt card fits on a "
+                         f"{width:.1f} × {height:.1f} pt sheet with {margin:.1f} pt margins")
+    return columns, rows
+
+
+def flip_axis(width: float, height: float, duplex: str) -> str:
+    """Return the axis, as the sheet lies on screen, that the sheet turns about between sides."""
+    if duplex not in DUPLEX_EDGES:
+        raise ValueError(f"duplex must be 'short' or 'long', not {duplex!r}")
+    short_edge_is_vertical = width >= height
+    return "vertical" if (duplex == "short") == short_edge_is_vertical else "horizontal"
+
+
+def card_back(slot: Slot, width: float, height: float, axis: str) -> Slot:
+    """Return where a card's back goes so that it lies behind the card when the sheet is turned.
+
+    Turned about the vertical axis, the back mirrors left and right and stays upright. Turned
+    about the horizontal axis, it mirrors top and bottom and is printed upside down, so that
+    the card, turned over like a page, still reads upright on both faces.
+    """
+    if axis == "vertical":
+        return replace(slot, page=2, x=width - slot.x - slot.width)
+    return replace(slot, page=2, y=height - slot.y - slot.height, rotation=180)
+
+
+def cards(pages: int, width: float, height: float, direction: str = "ltr",
+          duplex: str = "short", card: tuple[float, float] = CARD,
+          margin: float = CARD_MARGIN) -> Plan:
+    """Return as many copies of a two-page card (front, back) as fit, centred, backs aligned."""
+    _check_direction(direction)  # the copies are identical: the reading direction changes nothing
+    if pages != 2:
+        raise ValueError(f"a wallet card has exactly 2 pages (front and back), not {pages}")
+    columns, rows = cards_grid(width, height, card, margin)
+    x0 = (width - columns * card[0]) / 2
+    y0 = (height - rows * card[1]) / 2
+    fronts = tuple(Slot(1, x0 + c * card[0], y0 + r * card[1], *card)
+                   for r in reversed(range(rows)) for c in range(columns))
+    axis = flip_axis(width, height, duplex)
+    backs = tuple(card_back(slot, width, height, axis) for slot in fronts)
+    return Plan(width, height, (Side(1, "front", fronts), Side(1, "back", backs)))
+
+
+def with_back(plan: Plan, page: int) -> Plan:
+    """Return a one-sided plan with a full-sheet page on the back of its first sheet (a poster)."""
+    if any(side.face == "back" for side in plan.sides):
+        raise ValueError("the plan already prints on the back")
+    back = Side(1, "back", (Slot(page, 0.0, 0.0, plan.width, plan.height),))
+    return Plan(plan.width, plan.height, (*plan.sides, back))
+
+
 # --- registry: layout.yaml's `imposition:` names one of these --------------------------------
 
 def _minizine_plan(pages: int, width: float, height: float, direction: str = "ltr") -> Plan:
@@ -225,6 +288,7 @@ PLANS: dict[str, Callable[..., Plan]] = {
     "minizine": _minizine_plan,
     "booklet": booklet,
     "single": _single_plan,
+    "cards": cards,
 }
 
 

@@ -11,7 +11,7 @@ from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zi
 from zinepress.render import markdown
 
 TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
-            "credits", "sources", "panels", "editions", "poster")
+            "credits", "sources", "panels", "editions", "poster", "back_poster")
 PANEL_KEYS = {
     "text": ("heading", "body"),
     "cover": ("title", "subtitle", "body"),
@@ -59,6 +59,7 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
         layouts=_layouts(top, layouts, editions),
         yaml_path=path,
         lines=dict(data.lines),
+        back_poster=top.flag("back_poster"),
     )
     _warn_orphans(top, zine)
     return zine
