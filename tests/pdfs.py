@@ -80,3 +80,66 @@ def all_text(path: Path) -> str:
 def squash(text: str) -> str:
     """Return only letters and digits, lower-cased: compare text across line breaks and hyphens."""
     return re.sub(r"[\W_]+", "", text).lower()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A thin straight mark (a crop mark, a rule), in pt on the page."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def vertical(self) -> bool:
+        return self.top - self.bottom > self.right - self.left
+
+
+def thin_lines(path: Path, page: int, thickness: float = 1.0, min_length: float = 5.0) -> list[Line]:
+    """Return the page's thin straight paths, at any depth of forms, in page coordinates."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        found = []
+        for obj in pdf[page].get_objects(max_depth=8):
+            if obj.type != raw.FPDF_PAGEOBJ_PATH:
+                continue
+            left, bottom, right, top = _on_page(obj)
+            short, long = sorted((right - left, top - bottom))
+            if short <= thickness and long >= min_length:
+                found.append(Line(left, bottom, right, top))
+        return found
+    finally:
+        pdf.close()
+
+
+def _on_page(obj) -> tuple[float, float, float, float]:
+    """Return an object's bounds mapped through the matrices of the forms that hold it."""
+    left, bottom, right, top = obj.get_bounds()
+    corners = [(left, bottom), (left, top), (right, bottom), (right, top)]
+    container = obj.container
+    while container is not None:
+        a, b, c, d, e, f = container.get_matrix().get()
+        corners = [(a * x + c * y + e, b * x + d * y + f) for x, y in corners]
+        container = container.container
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def form_offsets(path: Path, page: int) -> list[tuple[float, ...]]:
+    """Return the (a, b, c, d, e, f) matrix of every form drawn directly on the page."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [tuple(obj.get_matrix().get()) for obj in pdf[page].get_objects(max_depth=0)
+                if obj.type == raw.FPDF_PAGEOBJ_FORM]
+    finally:
+        pdf.close()
+
+
+def link_uris(path: Path) -> list[str]:
+    """Return the URI of every link annotation in the document."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return [str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", [])
+                if "/A" in annot and "/URI" in annot.A]
