@@ -15,6 +15,7 @@ from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
 from zinepress.jobs import Job, Options
 from zinepress.localize import Localized
+from zinepress.model import Panel
 from zinepress.project import Project
 from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
@@ -51,7 +52,7 @@ def back_poster(loc: Localized, job: Job, crisis: CrisisView | None, project: Pr
             return None
 
 
-def _html(loc: Localized, job: Job, panel, view: CrisisView, project: Project,
+def _html(loc: Localized, job: Job, panel: Panel, view: CrisisView, project: Project,
           options: Options) -> str:
     paper = job.layout.papers[job.paper]
     context = base_context(loc, job.layout, paper, project.fonts_css, options.draft)
