@@ -10,16 +10,21 @@ from typing import Callable
 
 import pikepdf
 
+from zinepress.contrast import check_contrast
 from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
+from zinepress.finish import finish
 from zinepress.fit import check_fit
 from zinepress.impose.apply import impose
 from zinepress.impose.plans import make_plan, with_back
+from zinepress.instructions import instruction_output
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.localize import Localized, localize
 from zinepress.mark import add_marks
 from zinepress.model import Panel
 from zinepress.poster import add_back, back_poster, wants_back_poster
+from zinepress.press import INSTRUCTIONS, imposes, rendered_bleed
+from zinepress.press import plan_options as press_plan_options
 from zinepress.project import Project, load_project
 from zinepress.render.document import overflows, render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
@@ -54,6 +59,8 @@ def build(root: Path, options: Options, progress: Progress | None = None,
 
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
     """Return one output file's bytes, or None after reporting why it cannot be made."""
+    if job.extra == INSTRUCTIONS:
+        return instruction_output(project, job, options, report)
     errors_before = len(report.errors)
     loc = localize_job(project, job, options, report)
     panels = pad(loc, job, report)
@@ -66,14 +73,17 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     document, warnings = render_pages(loc, job, panels, crisis, project, fetcher, options)
     if not check_fit(document, panels, job, report):
         return None
+    check_contrast(document, job, report)
     data = write_pdf(document, job.layout.pdf_variant)
     pages, sheets = len(document.pages), len(document.pages)
-    if job.layout.imposition != "single":
+    if imposes(job):
         poster = back_poster(loc, job, crisis, project, fetcher, options, report) \
             if wants_back_poster(job, options) else None
         data, sheets, more = impose_job(data, pages, loc, job, project, fetcher, options,
                                         poster[0] if poster else None)
         warnings += more + (poster[1] if poster else [])
+    data, sheets, more = finish(data, sheets, loc, job, project.fonts_css, fetcher, options)
+    warnings += more
     _check_render(fetcher, warnings, job, report)
     if len(report.errors) > errors_before:
         return None
@@ -86,13 +96,15 @@ def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Cr
                  project: Project, fetcher: ConfinedFetcher, options: Options):
     """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones."""
     paper = job.layout.papers[job.paper]
-    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
+    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
+                      rendered_bleed(job, options))
     document, warnings = render(html, job.zine.folder, fetcher)
     crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
     if crisis is None or not overflows(document, [p.id for p in crisis_panels]):
         return document, warnings
     crisis = fit_crisis(loc, job, crisis_panels, crisis, project, fetcher, options)
-    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft)
+    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
+                      rendered_bleed(job, options))
     return render(html, job.zine.folder, fetcher)
 
 
@@ -138,9 +150,7 @@ def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Proje
                back: bytes | None = None) -> tuple[bytes, int, list[str]]:
     """Return the imposed sheets with their marks, their count, and rendering warnings."""
     paper = job.layout.papers[job.paper]
-    plan_options = {"direction": loc.direction}
-    if job.layout.duplex:
-        plan_options["duplex"] = options.duplex
+    plan_options = press_plan_options(job.layout, paper, pages, options, loc.direction)
     plan = make_plan(job.layout.imposition, pages, *paper.sheet, **plan_options)
     with pikepdf.open(io.BytesIO(data)) as source:
         if back is not None:  # a full-sheet page on the reverse (poster.py)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from zinepress import press
 from zinepress.errors import Report, did_you_mean
 from zinepress.model import Layout, Variant, Zine
 
@@ -22,6 +23,10 @@ class Options:
     strict: bool = False
     duplex: str = "short"
     back_poster: bool | None = None   # the crisis-lines poster on the minizine's reverse side
+    bleed: float | None = None        # pt: copy-shop output with this bleed and crop marks
+    creep: float = 0.0                # pt: paper thickness, for booklet creep
+    tile: str | None = None           # split posters across sheets of this paper
+    instructions: bool = True         # an instruction sheet per folded layout that has one
 
 
 @dataclass(frozen=True)
@@ -33,15 +38,21 @@ class Job:
     layout: Layout
     edition: str
     paper: str
+    extra: str = ""                   # '', 'bleed', 'tiles-a4', 'instructions' (zinepress.press)
 
     @property
     def path(self) -> Path:
         """Return the output path relative to the output folder."""
-        return Path(self.zine.slug) / self.variant.name / f"{self.layout.name}-{self.paper}.pdf"
+        return Path(self.zine.slug) / self.variant.name / f"{self.name}.pdf"
+
+    @property
+    def name(self) -> str:
+        """Return the output's file name without '.pdf', e.g. 'booklet-a4-bleed'."""
+        return "-".join(p for p in (self.layout.name, self.paper, self.extra) if p)
 
     @property
     def label(self) -> str:
-        return f"{self.zine.slug} {self.variant.name} {self.layout.name}-{self.paper}"
+        return f"{self.zine.slug} {self.variant.name} {self.name}"
 
 
 def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dict,
@@ -57,7 +68,11 @@ def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dic
             for name, edition in _layouts(zine, options).items():
                 if name in layouts:
                     jobs.append(_job(zine, variant, layouts[name], edition, regions, options, report))
-    return [j for j in jobs if j is not None]
+    jobs = [j for j in jobs if j is not None]
+    if options.instructions:
+        jobs = [each for job in jobs for each in press.with_instructions(job)]
+    press.check(jobs, options, report)
+    return jobs
 
 
 def variants(zine: Zine, options: Options) -> list[Variant]:
@@ -86,7 +101,7 @@ def _job(zine: Zine, variant: Variant, layout: Layout, edition: str, regions: di
                      f"layout '{layout.name}' has no paper '{paper}' (it has: "
                      f"{', '.join(layout.papers)})")
         return None
-    return Job(zine, variant, layout, edition, paper)
+    return Job(zine, variant, layout, edition, paper, press.extra(layout, options))
 
 
 def _check_names(asked: tuple[str, ...], known: dict, what: str, report: Report) -> None:

@@ -72,6 +72,8 @@ def _placed_box(form: pikepdf.Object) -> Box:
 
 def _draw(slot: Slot, box: Box, name: str) -> str:
     """Return the operators that draw one form, fitted and centred in its slot and clipped to it."""
+    if slot.window is not None:
+        return _draw_window(slot, box, name)
     x0, y0, x1, y1 = box
     scale = min(slot.width / (x1 - x0), slot.height / (y1 - y0))
     if slot.rotation not in (0, 180):
@@ -86,6 +88,15 @@ def _draw(slot: Slot, box: Box, name: str) -> str:
     clip = " ".join(_num(v) for v in (slot.x, slot.y, slot.width, slot.height))
     cm = " ".join(_num(v) for v in (m, 0, 0, m, e, f))
     return f"q {clip} re W n {cm} cm {name} Do Q"
+
+
+def _draw_window(slot: Slot, box: Box, name: str) -> str:
+    """Return the operators that draw part of a form at 100 %, its window on the slot."""
+    if slot.rotation:
+        raise ValueError("a windowed slot cannot be turned")
+    left, bottom = slot.window[0] + box[0], slot.window[1] + box[1]
+    clip = " ".join(_num(v) for v in (slot.x, slot.y, slot.width, slot.height))
+    return f"q {clip} re W n 1 0 0 1 {_num(slot.x - left)} {_num(slot.y - bottom)} cm {name} Do Q"
 
 
 def _num(value: float) -> str:

@@ -26,6 +26,9 @@ class Slot:
     height: float
     rotation: int = 0  # 0 or 180, about the slot's centre
     shift: float = 0.0  # horizontal content shift in sheet coordinates (creep), + = right
+    # Show this part of the page (left, bottom, right, top from its trim box's bottom-left
+    # corner) at 100 % instead of fitting the whole page: a poster tile.
+    window: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,51 @@ def booklet(
     return Plan(width, height, tuple(sides))
 
 
+# --- tri-fold, roll fold ----------------------------------------------------------------------
+
+def trifold_order(direction: str = "ltr") -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """Return the (outside, inside) page numbers, left to right, with the backs not turned."""
+    _check_direction(direction)
+    # printing.md: outside [folded-in flap | back | front cover], inside [2 | 3 | 4]; we number
+    # the flap 5 (it is read after the inside spread) and the back 6.
+    outside, inside = (5, 6, 1), (2, 3, 4)
+    if direction == "rtl":  # the cover opens to the right: mirror both sides
+        return outside[::-1], inside[::-1]
+    return outside, inside
+
+
+def trifold_widths(width: float, tuck: float) -> tuple[float, float]:
+    """Return (flap, full) panel widths: the flap is `tuck` narrower so it folds in cleanly."""
+    if not 0 <= tuck < width / 3:
+        raise ValueError(f"the folded-in panel cannot be {tuck:.2f} pt narrower on a sheet "
+                         f"{width:.2f} pt wide")
+    full = (width + tuck) / 3
+    return full - tuck, full
+
+
+def trifold(pages: int, width: float, height: float, direction: str = "ltr",
+            duplex: str = "short", tuck: float = 0.0) -> Plan:
+    """Return the roll-fold plan: front = outside, back = inside, three panels per side."""
+    if pages != 6:
+        raise ValueError(f"a tri-fold has exactly 6 pages, not {pages}")
+    if duplex not in DUPLEX_EDGES:
+        raise ValueError(f"duplex must be 'short' or 'long', not {duplex!r}")
+    flap, full = trifold_widths(width, tuck)
+    outside, inside = trifold_order(direction)
+    # The flap's two faces (page 5 outside, page 4 inside) lie back to back: a short-edge flip
+    # mirrors x, so the narrow slot is leftmost outside and rightmost inside (LTR).
+    narrow_out = 0 if direction == "ltr" else 2
+    sides = []
+    for face, order, narrow in (("front", outside, narrow_out), ("back", inside, 2 - narrow_out)):
+        widths = [flap if i == narrow else full for i in range(3)]
+        xs = [sum(widths[:i]) for i in range(3)]
+        slots = tuple(Slot(p, x, 0.0, w, height) for p, x, w in zip(order, xs, widths))
+        if face == "back" and duplex == "long":  # a long-edge flip needs the back turned
+            slots = tuple(turned(slot, width, height) for slot in slots)
+        sides.append(Side(1, face, slots))
+    return Plan(width, height, tuple(sides))
+
+
 # --- not imposed -----------------------------------------------------------------------------
 
 def single(pages: int, width: float, height: float) -> Plan:
@@ -282,6 +330,14 @@ def _single_plan(pages: int, width: float, height: float, direction: str = "ltr"
     return single(pages, width, height)
 
 
+def _poster_plan(pages: int, width: float, height: float, direction: str = "ltr") -> Plan:
+    """Return the one-page poster plan (tiling for home printers is impose/tiles.py)."""
+    _check_direction(direction)
+    if pages != 1:
+        raise ValueError(f"a poster has exactly 1 page, not {pages}")
+    return single(pages, width, height)
+
+
 # Uniform call: PLANS[name](pages, width, height, direction=..., **plan_options).
 # Options a plan does not know raise TypeError rather than being ignored.
 PLANS: dict[str, Callable[..., Plan]] = {
@@ -289,6 +345,8 @@ PLANS: dict[str, Callable[..., Plan]] = {
     "booklet": booklet,
     "single": _single_plan,
     "cards": cards,
+    "trifold": trifold,
+    "poster": _poster_plan,
 }
 
 

@@ -78,10 +78,11 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
 
 
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
-               crisis: CrisisView | None, fonts_css: str, draft: bool) -> str:
-    """Return the HTML of the zine's pages: one section per panel."""
+               crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0) -> str:
+    """Return the HTML of the zine's pages: one section per panel, bleed in pt around each."""
     flagged = {key.split(".")[0] for key in loc.fallbacks + loc.fuzzy}
     context = base_context(loc, layout, paper, fonts_css, draft)
+    context["bleed"] = bleed
     context["panels"] = [panel_view(p, i + 1, layout.links, p.id in flagged)
                          for i, p in enumerate(panels)]
     context["crisis"] = crisis
