@@ -250,7 +250,7 @@ def test_single_is_identity() -> None:
 
 
 def test_registry_names_and_uniform_call() -> None:
-    assert set(PLANS) == {"minizine", "booklet", "single", "cards"}
+    assert set(PLANS) == {"minizine", "booklet", "single", "cards", "trifold", "poster"}
     assert make_plan("minizine", 8, *A4, direction="rtl") == minizine(*A4, "rtl")
     assert make_plan("booklet", 8, *A4, duplex="long") == booklet(8, *A4, duplex="long")
     assert make_plan("single", 2, *A4, direction="rtl") == single(2, *A4)

@@ -48,8 +48,11 @@ def _finish_page(pdf: pikepdf.Pdf, page: pikepdf.Page, bleed: float,
     clip = " ".join(_num(v) for v in (*bleed_box[:2], x1 - x0 + 2 * bleed, y1 - y0 + 2 * bleed))
     page.contents_add(pdf.make_stream(
         f"q {clip} re W n 1 0 0 1 {_num(dx)} {_num(dy)} cm\n".encode()), prepend=True)
-    resources = page.obj.setdefault(Name.Resources, Dictionary())
-    resources.setdefault(Name.ColorSpace, Dictionary())[Name.ZpRegistration] = registration
+    if Name.Resources not in page.obj:
+        page.obj.Resources = Dictionary()
+    if Name.ColorSpace not in page.obj.Resources:
+        page.obj.Resources.ColorSpace = Dictionary()
+    page.obj.Resources.ColorSpace.ZpRegistration = registration
     page.contents_add(pdf.make_stream(f"\nQ\n{crop_marks(trim, bleed)}".encode()))
     _move_annotations(page, dx, dy)
     media = Array([0, 0, trim[2] + margin, trim[3] + margin])

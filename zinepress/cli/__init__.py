@@ -16,6 +16,7 @@ from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
 from zinepress.cli.common import _progress, _warnings
+from zinepress.cli.press import press_options
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,15 +38,18 @@ def main() -> None:
 @click.option("--draft", is_flag=True, help="Build even with untranslated or unchecked parts, marked DRAFT.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--duplex", type=click.Choice(["short", "long"]), default="short",
-              help="Which edge your printer flips on for two-sided sheets (default: short).")
+              help="Which edge your printer flips on for two-sided sheets (default: short). "
+                   "Not sure? Print `zine test-sheet` first.")
 @click.option("--back-poster/--no-back-poster", default=None,
               help="Print the region's crisis lines as a poster on the back of the mini zine "
                    "(default: the zine's back_poster setting).")
+@press_options
 def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex,
-                  back_poster) -> None:
+                  back_poster, bleed, creep, tile, instructions) -> None:
     """Build zines into PDFs under build/ (all zines and their variants by default)."""
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
-                      draft, strict, duplex, back_poster)
+                      draft, strict, duplex, back_poster, bleed, creep or 0.0, tile,
+                      instructions)
     outputs, report = build(find_root(), options, _progress)
     _warnings(report)
     click.echo(f"built {len(outputs)} file(s) into {options.out or 'build'}/")
@@ -102,6 +106,8 @@ def new_command(slug: str) -> None:
 #   from zinepress.cli import i18n
 #   main.add_command(i18n.group)
 
+from zinepress.cli import press as _press  # noqa: E402 - registered after main exists
 from zinepress.cli import regions as _regions  # noqa: E402 - registered after main exists
 
 main.add_command(_regions.group)
+main.add_command(_press.test_sheet_command)
