@@ -1,0 +1,131 @@
+"""The tri-fold and the poster, built from the seed zine and read as paper: sizes, panels, tiles."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_project, zine
+from tests.pdfs import MM, Rect, angles_in, chars, page_sizes, squash, text_in
+from tests.pixels import dark_columns, has_ink, ink_share, picture
+
+LETTER = (792.0, 612.0)
+FLAP, FULL = 91.8 * MM, 93.8 * MM          # layouts/trifold/layout.yaml: 2.0 mm narrower
+W, H = LETTER
+SLUG = "unpacking-self-harm"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed zine's tri-folds and posters, built once for this module."""
+    project = copy_project(tmp_path_factory.mktemp("trifold") / "project")
+    runs = [
+        ("-r", "us", "-l", "en", "-p", "letter", "-L", "trifold", "-L", "poster"),
+        ("-r", "us", "-l", "en", "-p", "a2", "-L", "poster", "-o", "a2"),
+        ("-r", "us", "-l", "en", "-p", "a2", "-L", "poster", "--tile", "a4", "-o", "a2"),
+        # Arabic reads right to left; untranslated text falls back to English, marked DRAFT.
+        ("-r", "intl", "-l", "ar", "-p", "letter", "-L", "trifold", "--draft", "-o", "rtl"),
+    ]
+    for args in runs:
+        run = zine(project, "build", SLUG, *args)
+        assert run.exit_code == 0, run.output
+    return project
+
+
+def pdf(project: Path, out: str, variant: str, name: str) -> Path:
+    return project / out / SLUG / variant / name
+
+
+def words_in(path: Path, page: int, rect: Rect) -> str:
+    """Return the squashed text inside a rectangle: line breaks and punctuation left out."""
+    return squash(text_in(path, page, rect))
+
+
+def test_trifold_letter_is_two_landscape_letter_pages(built: Path) -> None:
+    assert page_sizes(pdf(built, "build", "en-us", "trifold-letter.pdf")) == [LETTER, LETTER]
+
+
+def test_trifold_panels_in_roll_fold_order(built: Path) -> None:
+    path = pdf(built, "build", "en-us", "trifold-letter.pdf")
+    flap, back, cover = Rect(0, 0, FLAP, H), Rect(FLAP, 0, FLAP + FULL, H), Rect(W - FULL, 0, W, H)
+    assert "ifyouwanttotalk" in words_in(path, 0, flap)                   # 5: the crisis lines
+    assert "ccbyncsa" in words_in(path, 0, back)                          # 6: the back cover
+    assert "unpackingselfharm" in words_in(path, 0, cover)                # 1: the cover
+    inside = [Rect(0, 0, FULL, H), Rect(FULL, 0, 2 * FULL, H), Rect(2 * FULL, 0, W, H)]
+    expected = ["notthesameasasuicide", "needsmet", "harmreduction"]      # 2, 3, 4
+    for rect, words in zip(inside, expected):
+        assert words in words_in(path, 1, rect)
+    assert angles_in(path, 1, Rect(0, 0, W, H)) == {0}                   # short edge: upright
+
+
+def test_folded_in_panel_is_narrower_by_the_stated_2_mm(built: Path) -> None:
+    path = pdf(built, "build", "en-us", "trifold-letter.pdf")
+    dpi = 300
+    # The fold ticks stand 5 to 8 mm in from the sheet's top edge, on both sides.
+    outside = dark_columns(picture(path, 0, dpi), 5.3, 7.7, dpi)
+    inside = dark_columns(picture(path, 1, dpi), 5.3, 7.7, dpi)
+    assert len(outside) == len(inside) == 2
+    flap, full = outside[0], outside[1] - outside[0]
+    assert abs(flap - 91.8) < 0.1 and abs(full - 93.8) < 0.1
+    assert abs((full - flap) - 2.0) < 0.1
+    # Inside, the narrow panel is the last one: folds at 93.8 and 187.6 mm.
+    assert abs(inside[0] - 93.8) < 0.1 and abs(inside[1] - 187.6) < 0.1
+
+
+def test_trifold_rtl_is_mirrored(built: Path) -> None:
+    path = pdf(built, "rtl", "ar-intl", "trifold-letter.pdf")
+    cover, back, flap = Rect(0, 0, FULL, H), Rect(FULL, 0, 2 * FULL, H), Rect(W - FLAP, 0, W, H)
+    assert "unpackingselfharm" in words_in(path, 0, cover)
+    assert "ccbyncsa" in words_in(path, 0, back)
+    assert "ifyouwanttotalk" in words_in(path, 0, flap)
+    assert "notthesameasasuicide" in words_in(path, 1, Rect(W - FULL, 0, W, H))
+    assert "harmreduction" in words_in(path, 1, Rect(0, 0, FLAP, H))
+    assert "DRAFT" in text_in(path, 0, Rect(0, 0, W, H))
+
+
+def test_poster_a2_is_420_by_594_mm(built: Path) -> None:
+    (width, height), = page_sizes(pdf(built, "a2", "en-us", "poster-a2.pdf"))
+    assert (round(width / MM, 1), round(height / MM, 1)) == (420.0, 594.0)
+    assert "ifyouwanttotalk" in words_in(pdf(built, "a2", "en-us", "poster-a2.pdf"), 0,
+                                         Rect(0, height / 2, width, height))
+
+
+def test_a2_poster_tiles_on_a4_with_labels(built: Path) -> None:
+    path = pdf(built, "a2", "en-us", "poster-a2-tiles-a4.pdf")
+    sizes = page_sizes(path)
+    assert len(sizes) == 8
+    assert {(round(w / MM), round(h / MM)) for w, h in sizes} == {(297, 210)}
+    labels = [(r, c) for r in range(1, 5) for c in range(1, 3)]
+    for page, (row, column) in enumerate(labels):
+        foot = text_in(path, page, Rect(0, 0, 297 * MM, 9 * MM))
+        assert f"row {row}, column {column}" in foot
+
+
+def test_neighbouring_tiles_share_10_mm_of_the_poster(built: Path) -> None:
+    path = pdf(built, "a2", "en-us", "poster-a2-tiles-a4.pdf")
+    art = Rect(9 * MM, 9 * MM, 288 * MM, 201 * MM)              # inside the 9 mm white margin
+    left = [c for c in chars(path, 0) if art.contains(c.x, c.y) and c.text.strip()]
+    right = [c for c in chars(path, 1) if art.contains(c.x, c.y) and c.text.strip()]
+    # The heading runs across both tiles: the same letters sit one step apart.
+    shifts = Counter(round((a.x - b.x) / MM, 1) for a in left for b in right
+                     if a.text == b.text and abs(a.y - b.y) < 0.01)
+    step = shifts.most_common(1)[0][0]
+    assert step == 269.0                          # 297 - 2 x 9 mm margin - 10 mm overlap
+    shared = [a for a in left if a.x >= 9 * MM + step * MM]
+    assert shared and all(any(b.text == a.text and abs(b.x - (a.x - step * MM)) < 0.2
+                              for b in right) for a in shared)
+    overlap = (288 - 9) - step
+    assert overlap == 10.0
+
+
+def test_tiles_carry_cut_ticks_and_an_alignment_line(built: Path) -> None:
+    path, dpi = pdf(built, "a2", "en-us", "poster-a2-tiles-a4.pdf"), 200
+    first = picture(path, 0, dpi)
+    # Tile (1, 2) is cut at its left art edge (9 mm in); on tile (1, 1) a line lies where
+    # that edge goes: 9 + 269 mm, under the overlap.
+    assert ink_share(first, 278, 10, 200, dpi) > 0.9
+    assert ink_share(first, 275, 10, 200, dpi) < 0.2 and ink_share(first, 281, 10, 200, dpi) < 0.2
+    second = picture(path, 1, dpi)
+    assert has_ink(second, (8.5, 2, 9.5, 7), dpi)               # cut tick in the top margin
+    assert has_ink(second, (8.5, 203, 9.5, 208), dpi)           # and in the bottom margin
