@@ -58,6 +58,11 @@ def mean_difference(a: Image.Image, b: Image.Image) -> float:
     return ImageStat.Stat(ImageChops.difference(a, b)).mean[0]
 
 
+def changed(a: Image.Image, b: Image.Image, level: int = 100) -> int:
+    """Return how many pixels differ by more than `level` grey levels (edge smoothing is less)."""
+    return sum(ImageChops.difference(a, b).histogram()[level + 1:])
+
+
 def turned(image: Image.Image) -> Image.Image:
     """Return the picture turned 180°."""
     return image.rotate(180)

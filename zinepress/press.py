@@ -99,5 +99,5 @@ def _check_tile(job: Job, options: Options, report: Report) -> None:
     width, height = job.layout.papers[job.paper].page
     tile_w, tile_h = TILE_PAPERS[options.tile]
     if width * height <= tile_w * tile_h * 1.01:
-        report.error("--tile", None, f"a {job.paper} poster is no larger than a sheet of "
-                     f"{options.tile}: print it at 100 % without --tile")
+        report.error("--tile", None, f"the {job.paper} poster is no larger than one "
+                     f"{options.tile} sheet: print it at 100 % without --tile")
