@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from zinepress.impose.plans import booklet, make_plan, trifold, trifold_order, trifold_widths
+from zinepress.instructions import diagram
 from zinepress.impose.tiles import MARGIN, OVERLAP, count, orientation, tile
 from zinepress.jobs import Job, Options
 from zinepress.model import Layout, Paper, Variant, Zine
@@ -151,3 +152,14 @@ def test_instruction_jobs_come_from_layout_folders() -> None:
         assert len(jobs) == expected
         assert jobs[-1].name == (f"{name}-letter-instructions" if expected == 2
                                  else f"{name}-letter")
+
+
+def test_instruction_diagram_is_the_plan_scaled() -> None:
+    sheet = diagram(trifold(6, *LETTER, tuck=2 * MM), 88 * MM)
+    outside, inside = sheet["sides"]
+    scale = 88 / 279.4
+    assert [round(s["width"] / MM / scale, 2) for s in outside["slots"]] == [91.8, 93.8, 93.8]
+    assert [s["page"] for s in inside["slots"]] == [2, 3, 4]
+    assert [round(x / MM / scale, 2) for x in outside["folds_x"]] == [91.8, 185.6]
+    assert [round(x / MM / scale, 2) for x in inside["folds_x"]] == [93.8, 187.6]
+    assert outside["folds_y"] == [] and round(sheet["height"] / MM, 2) == round(88 * 215.9 / 279.4, 2)

@@ -23,7 +23,7 @@ from zinepress.write import Output
 MM = 72 / 25.4
 TEMPLATE = "instructions.html"
 # Two-sided layouts show both sides next to each other.
-DIAGRAM_WIDTH = {"minizine": 100 * MM, "trifold": 88 * MM, "booklet": 88 * MM}
+DIAGRAM_WIDTH = {"minizine": 95 * MM, "trifold": 88 * MM, "booklet": 88 * MM}
 
 
 def instruction_output(project: Project, job: Job, options: Options,
