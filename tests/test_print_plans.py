@@ -162,4 +162,5 @@ def test_instruction_diagram_is_the_plan_scaled() -> None:
     assert [s["page"] for s in inside["slots"]] == [2, 3, 4]
     assert [round(x / MM / scale, 2) for x in outside["folds_x"]] == [91.8, 185.6]
     assert [round(x / MM / scale, 2) for x in inside["folds_x"]] == [93.8, 187.6]
-    assert outside["folds_y"] == [] and round(sheet["height"] / MM, 2) == round(88 * 215.9 / 279.4, 2)
+    assert outside["folds_y"] == []
+    assert round(sheet["height"] / MM, 2) == round(88 * 215.9 / 279.4, 2)

@@ -23,28 +23,13 @@ from zinepress.write import Output
 MM = 72 / 25.4
 TEMPLATE = "instructions.html"
 # Two-sided layouts show both sides next to each other.
-DIAGRAM_WIDTH = {"minizine": 95 * MM, "trifold": 88 * MM, "booklet": 88 * MM}
+DIAGRAM_WIDTH = {"minizine": 95 * MM, "trifold": 84 * MM, "booklet": 84 * MM}
 
 
 def instruction_output(project: Project, job: Job, options: Options,
                        report: Report) -> Output | None:
     """Return the instruction sheet of one job's layout, paper and language."""
-    region = project.regions[job.variant.region]
-    loc = localize(job.zine, job.variant, region,
-                   project.translations(job.zine, job.variant.lang, report).translated,
-                   project.words(job.variant.lang, report).translated)
-    paper = job.layout.papers[job.paper]
-    pages = page_count(job)
-    extras = plan_options(job.layout, paper, pages, options, loc.direction)
-    plan = make_plan(job.layout.imposition, pages, *paper.sheet, **extras)
-    portrait = (min(paper.sheet), max(paper.sheet))
-    context = base_context(loc, job.layout, Paper(job.paper, portrait, portrait),
-                           project.fonts_css, options.draft)
-    context.update(sheet=diagram(plan, DIAGRAM_WIDTH.get(job.layout.imposition, 100 * MM)), pages=pages,
-                   duplex=options.duplex, tuck_mm=f"{extras.get('tuck', 0) / MM:.1f}",
-                   paper_name=job.paper.upper() if job.paper.startswith("a") else job.paper,
-                   file=f"{job.layout.name}-{job.paper}.pdf")
-    html = render_template(job.layout, TEMPLATE, context)
+    html = instruction_html(project, job, options, report)
     fetcher = ConfinedFetcher([project.root / "layouts", project.root / "fonts"])
     document, warnings = render(html, job.layout.folder, fetcher)
     for message in warnings:
@@ -55,6 +40,25 @@ def instruction_output(project: Project, job: Job, options: Options,
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
                   job.layout.name, job.paper, job.path, write_pdf(document, None),
                   len(document.pages), math.ceil(len(document.pages) / 2), ())
+
+
+def instruction_html(project: Project, job: Job, options: Options, report: Report) -> str:
+    """Return the HTML of the instruction sheet: the layout's steps around the plan's diagram."""
+    loc = localize(job.zine, job.variant, project.regions[job.variant.region],
+                   project.translations(job.zine, job.variant.lang, report).translated,
+                   project.words(job.variant.lang, report).translated)
+    paper = job.layout.papers[job.paper]
+    pages = page_count(job)
+    extras = plan_options(job.layout, paper, pages, options, loc.direction)
+    plan = make_plan(job.layout.imposition, pages, *paper.sheet, **extras)
+    portrait = (min(paper.sheet), max(paper.sheet))
+    context = base_context(loc, job.layout, Paper(job.paper, portrait, portrait),
+                           project.fonts_css, options.draft)
+    context.update(sheet=diagram(plan, DIAGRAM_WIDTH.get(job.layout.imposition, 100 * MM)),
+                   pages=pages, duplex=options.duplex, tuck_mm=f"{extras.get('tuck', 0) / MM:.1f}",
+                   paper_name=job.paper.upper() if job.paper.startswith("a") else job.paper,
+                   file=f"{job.layout.name}-{job.paper}.pdf")
+    return render_template(job.layout, TEMPLATE, context)
 
 
 def page_count(job: Job) -> int:

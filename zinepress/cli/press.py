@@ -23,7 +23,8 @@ class Length(click.ParamType):
     def __init__(self, most: float) -> None:
         self.most = most
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
         try:
             points = to_pt(value)
         except ValueError as exc:
