@@ -58,7 +58,8 @@ def test_reader_is_one_a5_page_per_panel_of_the_full_edition(intl: Path) -> None
 
 def test_manifest_lists_every_output_with_its_hash(intl: Path) -> None:
     manifest = json.loads((intl / "build/manifest.json").read_text())["outputs"]
-    assert {m["layout"] for m in manifest} == {"reader", "booklet", "minizine", "cards"}
+    assert {m["layout"] for m in manifest} == {"reader", "booklet", "minizine", "cards", "trifold",
+                                               "poster"}
     for entry in manifest:
         data = (intl / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
@@ -91,7 +92,8 @@ def test_new_zine_builds_as_it_is(empty_project: Path) -> None:
     run = zine(empty_project, "build", "my-first-zine")
     assert run.exit_code == 0, run.output
     built = sorted(p.name for p in (empty_project / "build/my-first-zine/en-intl").glob("*.pdf"))
-    assert built == ["booklet-a4.pdf", "minizine-a4.pdf", "reader-a4.pdf"]
+    assert built == ["booklet-a4.pdf", "minizine-a4-instructions.pdf", "minizine-a4.pdf",
+                     "reader-a4.pdf"]
 
 
 def test_new_refuses_an_existing_zine(empty_project: Path) -> None:
