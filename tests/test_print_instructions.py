@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pikepdf
 import polib
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageChops
 
 from tests.conftest import copy_project, zine
 from tests.pdfs import MM, Char, Rect, all_text, chars, page_sizes, squash, text_in
@@ -162,6 +164,27 @@ def test_check_warns_about_low_contrast_text(tmp_path: Path) -> None:
             "#ffffff: contrast 2.8:1 is below the 4.5:1 that WCAG AA asks for text, and may "
             "not survive a photocopier") in run.output
     assert run.output.count("WCAG") == 1
+
+
+def test_layouts_print_in_black_and_grey_only(built: Path) -> None:
+    # No --grayscale needed: every colour the layouts use is a grey (a photocopy keeps it).
+    for variant in ("en-us", "ar-intl"):
+        for name in ("minizine-letter", "trifold-letter", "minizine-letter-instructions"):
+            path = built / "build" / SLUG / variant / f"{name}.pdf"
+            for page in range(len(page_sizes(path))):
+                assert colourfulness(path, page) <= 6, (name, page)
+
+
+def colourfulness(path: Path, page: int) -> int:
+    """Return the largest difference between two colour channels of any pixel."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        image = document[page].render(scale=40 / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    red, green, blue = image.split()
+    return max(ImageChops.difference(a, b).getextrema()[1]
+               for a, b in ((red, green), (green, blue), (red, blue)))
 
 
 # --- options that cannot be honoured ---------------------------------------------------------

@@ -26,6 +26,9 @@ TEMPLATE = "duplex-test.html"
 def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     """Return the two-page test sheet PDF for a paper, in a language."""
     shared = root / "layouts" / "_shared"
+    if not (shared / TEMPLATE).is_file():
+        raise fail(shared / TEMPLATE, None, "the test sheet's template is missing: run this in a "
+                   "zinepress project (a folder with layouts/ and fonts/)")
     words = read_catalog(root / "locales" / f"{lang}.po", report, key="msgid").translated
     fonts = font_faces(root / "fonts", report)
     report.raise_if_failed()
