@@ -105,3 +105,7 @@ def new_command(slug: str) -> None:
 from zinepress.cli import regions as _regions  # noqa: E402 - registered after main exists
 
 main.add_command(_regions.group)
+
+from zinepress.cli import i18n  # noqa: E402 - registered after `main` exists
+
+main.add_command(i18n.group)
