@@ -18,12 +18,12 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 
 @pytest.fixture(scope="module")
 def es(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Spanish edition for Mexico, every layout, as a print build (no --draft)."""
+    """The Spanish edition for the US, every layout, as a print build (no --draft)."""
     project = copy_project(tmp_path_factory.mktemp("es") / "project")
-    run = zine(project, "build", SLUG, "-l", "es", "-r", "mx")
+    run = zine(project, "build", SLUG, "-l", "es", "-r", "us")
     assert run.exit_code == 0, run.output
-    assert "warning" not in run.output                       # nothing fell back to English
-    return project / "build" / SLUG / "es-mx"
+    assert "not translated" not in run.output                # nothing fell back to English
+    return project / "build" / SLUG / "es-us"
 
 
 def test_the_spanish_edition_prints_no_english_panel_text(es: Path) -> None:
@@ -49,7 +49,8 @@ def test_spanish_is_hyphenated_with_its_own_dictionary(es: Path) -> None:
 
 
 def test_the_pdfs_say_spanish(es: Path) -> None:
-    for name in ("minizine-letter.pdf", "booklet-letter.pdf", "reader-letter.pdf"):
+    for name in ("minizine-letter.pdf", "booklet-letter.pdf", "reader-letter.pdf",
+                 "cards-letter.pdf"):
         with pikepdf.open(es / name) as pdf:
             assert str(pdf.Root.Lang) == "es"
 

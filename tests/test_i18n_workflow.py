@@ -38,7 +38,7 @@ def test_status_lists_es_complete_and_ar_complete_for_the_pocket_edition(project
     rows = {tuple(line.split()[:3]): line.split() for line in run.output.splitlines()[1:]}
     es = rows[(SLUG, "es", "full,")]
     ar = rows[(SLUG, "ar", "pocket")]
-    assert es[4:8] == ["39", "0", "0", "100"]          # translated, fuzzy, untranslated, %
+    assert es[3:9] == ["pocket,", "wallet", "39", "0", "0", "100"]   # translated, fuzzy, …
     assert ar[3:7] == ["18", "0", "0", "100"]
     assert ar[8] == "46"                              # of the whole zine, for information
     words = [line.split() for line in run.output.splitlines() if line.startswith("layout words")]
@@ -91,7 +91,7 @@ def test_updating_again_changes_nothing(edited) -> None:
 def test_status_counts_the_fuzzy_entry_as_not_translated(edited) -> None:
     run = zine(edited["project"], "i18n", "status", SLUG, "--fail-under", "100")
     line = next(l for l in run.output.splitlines() if l.startswith(f"{SLUG}  es"))
-    assert line.split()[4:8] == ["38", "1", "0", "97"]
+    assert line.split()[5:9] == ["38", "1", "0", "97"]
     assert run.exit_code == 1
     assert ("zines/unpacking-self-harm/locales/es.po: unpacking-self-harm es is 97 % "
             "translated, under --fail-under 100") in run.output

@@ -129,11 +129,12 @@ def _crisis_texts(loc: Localized, crisis: CrisisView) -> Iterator[Text]:
     region = loc.region
     lines = {s.id: s.line or None for s in region.services}
     for service in crisis.services:
-        where = f"service '{service.id}'"
-        for text in (service.name, service.note or ""):
-            yield Text(text, where, region.path, lines.get(service.id))
+        where, line = f"service '{service.id}'", lines.get(service.id)
+        for text in (service.name, service.purpose, service.note or ""):
+            yield Text(text, where, region.path, line)
         for c in service.contacts:
-            for text in (c.label, c.dial, c.keyword, c.url, c.address, *c.details):
-                yield Text(text or "", where, region.path, lines.get(service.id))
-    for text in (crisis.emergency or "", crisis.checked or "", crisis.region_name):
+            for text in (c.dial, c.keyword, c.url, c.address, c.press, c.draft, *c.details):
+                yield Text(text or "", where, region.path, line)
+    for text in (*crisis.emergency, crisis.emergency_draft or "", crisis.checked or "",
+                 crisis.region_name):
         yield Text(text, f"region '{region.code}'", region.path, None)
