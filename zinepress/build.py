@@ -15,6 +15,7 @@ from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
 from zinepress.finish import finish
 from zinepress.fit import check_fit
+from zinepress.i18n.checks import check_language
 from zinepress.impose.apply import impose
 from zinepress.impose.plans import make_plan, with_back
 from zinepress.instructions import instruction_output
@@ -69,6 +70,9 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     paper = job.layout.papers[job.paper]
     needs_crisis = any(p.kind == "crisis-lines" for p in panels)
     crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
+    loc = check_language(project, job, loc, panels, crisis, options.draft, report)
+    if len(report.errors) > errors_before:
+        return None
     fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "fonts"])
     document, warnings = render_pages(loc, job, panels, crisis, project, fetcher, options)
     if not check_fit(document, panels, job, report):
@@ -126,7 +130,8 @@ def localize_job(project: Project, job: Job, options: Options, report: Report) -
     region = project.regions[job.variant.region]
     translations = project.translations(job.zine, job.variant.lang, report)
     words = project.words(job.variant.lang, report)
-    return localize(job.zine, job.variant, region, translations.translated, words.translated)
+    return localize(job.zine, job.variant, region, translations.translated, words.translated,
+                    translations.fuzzy, translations.sources, translations.header)
 
 
 def pad(loc: Localized, job: Job, report: Report) -> tuple[Panel, ...] | None:

@@ -9,23 +9,27 @@ from urllib.parse import quote
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
+from babel.lists import format_list
 
 from typing import Callable, Protocol
 
 from zinepress.errors import Report
+from zinepress.localize import N_
 from zinepress.load.phones import dialable, dials_in_region
 from zinepress.model import Contact, Hours, Region, Service
 from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
 # Self-harm lines first: this is what the zine is about; then the general crisis lines.
 TOPIC_ORDER = ("self-harm", "suicide", "crisis", "mental-health", "emotional-support")
-TOPICS = {"self-harm": "self-harm", "suicide": "suicide prevention", "crisis": "crisis support",
-          "mental-health": "mental health", "emotional-support": "emotional support"}
-AUDIENCES = {"youth": "for young people", "veterans": "for veterans", "deaf": "for Deaf people",
-             "lgbtq": "for LGBTQ+ people"}
+# Layout words, marked with N_ for `zine i18n update` and translated where they are printed.
+TOPICS = {"self-harm": N_("self-harm"), "suicide": N_("suicide prevention"),
+          "crisis": N_("crisis support"), "mental-health": N_("mental health"),
+          "emotional-support": N_("emotional support")}
+AUDIENCES = {"youth": N_("for young people"), "veterans": N_("for veterans"),
+             "deaf": N_("for Deaf people"), "lgbtq": N_("for LGBTQ+ people")}
 NOTES = {"may-contact-emergency-services":
-         "If they believe your life is in immediate danger, this line may contact emergency "
-         "services. You can ask how they handle confidentiality before you share anything."}
+         N_("If they believe your life is in immediate danger, this line may contact emergency "
+            "services. You can ask how they handle confidentiality before you share anything.")}
 
 
 class Reader(Protocol):
@@ -207,9 +211,11 @@ def _cost(cost: str | None, loc: Reader) -> str | None:
 
 def _languages(contact: Contact, loc: Reader) -> str | None:
     names = [_language_name(code, loc) for code in contact.languages]
+    # CLDR's list pattern: "English and Spanish", "inglés y español", "الإنجليزية والإسبانية".
+    parts = [format_list(names, locale=reader_locale(loc))] if names else []
     if contact.interpreters:
-        names.append(loc.words("interpreters available"))
-    return ", ".join(names) or None
+        parts.append(loc.words("interpreters available"))
+    return " · ".join(parts) or None
 
 
 def _language_name(code: str, loc: Reader) -> str:

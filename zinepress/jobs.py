@@ -65,7 +65,7 @@ def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dic
         for variant in variants(zine, options):
             if variant.region not in regions:
                 continue
-            for name, edition in _layouts(zine, options).items():
+            for name, edition in _layouts(zine, variant, options).items():
                 if name in layouts:
                     jobs.append(_job(zine, variant, layouts[name], edition, regions, options, report))
     jobs = [j for j in jobs if j is not None]
@@ -87,9 +87,11 @@ def variants(zine: Zine, options: Options) -> list[Variant]:
     return [Variant(lang, region) for lang in langs for region in regions]
 
 
-def _layouts(zine: Zine, options: Options) -> dict[str, str]:
+def _layouts(zine: Zine, variant: Variant, options: Options) -> dict[str, str]:
     if not options.layouts:
-        return zine.layouts
+        # `languages:` in zine.yaml: a language translated for fewer layouts than the zine has.
+        chosen = zine.language_layouts.get(variant.lang, tuple(zine.layouts))
+        return {name: edition for name, edition in zine.layouts.items() if name in chosen}
     return {name: zine.layouts.get(name, "full") for name in options.layouts}
 
 

@@ -12,6 +12,14 @@ from markupsafe import Markup, escape
 from zinepress.model import Region, Variant, Zine
 
 
+LAYOUT_LANGUAGE = "en"       # the language the layouts' own words are written in
+
+
+def N_(msgid: str) -> str:
+    """Mark a layout word for `zine i18n update` to extract; translate it later with loc.words."""
+    return msgid
+
+
 @dataclass(frozen=True)
 class Words:
     """The layouts' own words in one language ("Call", "Text", "checked on …")."""
@@ -20,10 +28,19 @@ class Words:
 
     def __call__(self, msgid: str, **values: object) -> str:
         text = self.catalog.get(msgid) or msgid
-        if any(isinstance(v, Markup) for v in values.values()):
-            # Markup.format escapes every value that is not already safe HTML.
-            return Markup(escape(text)).format(**values)
-        return text.format(**values) if values else text
+        try:
+            return _format(text, values)
+        except (KeyError, IndexError, ValueError):
+            # A translation whose placeholders differ from the msgid's; the build reports it
+            # as an error (zinepress.i18n.checks), so this English never reaches paper.
+            return _format(msgid, values)
+
+
+def _format(text: str, values: dict[str, object]) -> str:
+    if any(isinstance(v, Markup) for v in values.values()):
+        # Markup.format escapes every value that is not already safe HTML.
+        return Markup(escape(text)).format(**values)
+    return text.format(**values) if values else text
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,10 @@ class Localized:
     words: Words
     fallbacks: tuple[str, ...] = ()    # msgctxt keys shown in the source language
     fuzzy: tuple[str, ...] = ()        # msgctxt keys whose translation needs review
+    stale: tuple[str, ...] = ()        # keys translated from an older source text (not updated)
+    # panel id -> "untranslated" or "fuzzy": the panels a --draft build marks
+    flags: Mapping[str, str] = field(default_factory=dict)
+    translation: Mapping[str, str] = field(default_factory=dict)   # the PO header
 
     def date(self, day: dt.date) -> str:
         """Return a date in the reader's language, e.g. '23 November 2026'."""
@@ -50,17 +71,25 @@ class Localized:
 
 def localize(zine: Zine, variant: Variant, region: Region,
              translations: Mapping[str, str] | None = None,
-             words: Mapping[str, str] | None = None) -> Localized:
-    """Return the zine in the variant's language; untranslated keys fall back to the source."""
-    translations = translations or {}
-    fallbacks: list[str] = []
+             words: Mapping[str, str] | None = None, fuzzy: Mapping[str, str] | None = None,
+             sources: Mapping[str, str] | None = None,
+             header: Mapping[str, str] | None = None) -> Localized:
+    """Return the zine in the variant's language; untranslated keys fall back to the source.
+
+    Like gettext, a fuzzy translation is not used; nor is one made for an older source text
+    (its msgid differs from the YAML): both fall back, and a --draft build marks them.
+    """
+    translations, sources = translations or {}, sources or {}
+    missing: dict[str, list[str]] = {"untranslated": [], "fuzzy": [], "stale": []}
 
     def pick(key: str, source: str) -> str:
         if variant.lang == zine.language:
             return source
-        if translations.get(key):
+        if translations.get(key) and sources.get(key, source) == source:
             return translations[key]
-        fallbacks.append(key)
+        state = ("stale" if translations.get(key) else
+                 "fuzzy" if (fuzzy or {}).get(key) else "untranslated")
+        missing[state].append(key)
         return source
 
     panels = tuple(
@@ -70,7 +99,26 @@ def localize(zine: Zine, variant: Variant, region: Region,
     text = {k: pick(f"zine.{k}", v) for k, v in zine.text.items()}
     localized = replace(zine, panels=panels, text=text)
     return Localized(localized, variant, region, variant.lang, direction(variant.lang),
-                     Words(dict(words or {})), tuple(fallbacks))
+                     Words(dict(words or {})), tuple(missing["untranslated"]),
+                     tuple(missing["fuzzy"]), tuple(missing["stale"]),
+                     panel_flags(zine, missing), dict(header or {}))
+
+
+# The zine's own texts appear on its cover (title, subtitle, content note) and back cover.
+ZINE_TEXT_PANELS = {"title": ("cover", "back-cover"), "subtitle": ("cover",),
+                    "content_note": ("cover",), "credits": ("back-cover",)}
+
+
+def panel_flags(zine: Zine, missing: Mapping[str, list[str]]) -> dict[str, str]:
+    """Return panel id -> "untranslated" or "fuzzy" for the panels showing a fallback."""
+    flags: dict[str, str] = {}
+    for state in ("fuzzy", "stale", "untranslated"):    # "untranslated" wins
+        for key in missing.get(state, ()):
+            head, _, name = key.partition(".")
+            ids = [p.id for p in zine.panels if p.kind in ZINE_TEXT_PANELS.get(name, ())] \
+                if head == "zine" else [head]
+            flags.update({i: "fuzzy" if state == "stale" else state for i in ids})
+    return flags
 
 
 def direction(lang: str) -> str:

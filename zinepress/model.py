@@ -25,7 +25,7 @@ class Panel:
     critical: bool = False
     src: str | None = None           # image path, inside the zine folder
     line: int = 0                    # where the panel starts in zine.yaml
-    lines: dict[str, int] = field(default_factory=dict)   # field -> line
+    lines: dict[str, int] = field(default_factory=dict)   # field (or items.<n>) -> line
 
     def get(self, name: str) -> str:
         """Return a text field, or '' when the panel has none."""
@@ -73,6 +73,8 @@ class Zine:
     variants: tuple[Variant, ...]
     layouts: dict[str, str]               # layout name -> edition
     yaml_path: Path = Path()
+    # language -> the layouts it is built in by default, when fewer than `layouts` (`languages:`)
+    language_layouts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     back_poster: bool = False             # print the crisis lines as a poster on the minizine's back
 

@@ -111,3 +111,7 @@ from zinepress.cli import regions as _regions  # noqa: E402 - registered after m
 
 main.add_command(_regions.group)
 main.add_command(_press.test_sheet_command)
+
+from zinepress.cli import i18n  # noqa: E402 - registered after `main` exists
+
+main.add_command(i18n.group)

@@ -1,7 +1,7 @@
 """Read gettext PO files as data: zine translations by msgctxt, layout words by msgid."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
@@ -18,6 +18,9 @@ class Catalog:
     translated: dict[str, str]        # key -> translation (not fuzzy)
     fuzzy: dict[str, str]             # key -> translation that needs review
     header: dict[str, str]
+    sources: dict[str, str] = field(default_factory=dict)   # key -> the msgid it translates
+    lines: dict[str, int] = field(default_factory=dict)     # key -> line of the entry
+    path: Path | None = None
 
 
 EMPTY = Catalog({}, {}, {})
@@ -35,7 +38,7 @@ def read_catalog(path: Path, report: Report, key: str = "msgctxt") -> Catalog:
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         report.error(path, _line(exc), f"not a valid PO file: {_reason(exc)}")
         return EMPTY
-    translated, fuzzy = {}, {}
+    translated, fuzzy, sources, lines = {}, {}, {}, {}
     for entry in po:
         if entry.obsolete or not entry.msgstr:
             continue
@@ -43,7 +46,8 @@ def read_catalog(path: Path, report: Report, key: str = "msgctxt") -> Catalog:
         if name is None:
             continue
         (fuzzy if entry.fuzzy else translated)[name] = entry.msgstr
-    return Catalog(translated, fuzzy, dict(po.metadata))
+        sources[name], lines[name] = entry.msgid, entry.linenum
+    return Catalog(translated, fuzzy, dict(po.metadata), sources, lines, path)
 
 
 def _line(exc: Exception) -> int | None:

@@ -6,12 +6,14 @@ from pathlib import Path
 
 from zinepress.errors import Report, did_you_mean
 from zinepress.load.fields import Fields
+from zinepress.load.languages import language_layouts
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
 from zinepress.render import markdown
 
 TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
-            "credits", "sources", "panels", "editions", "poster", "back_poster")
+            "credits", "sources", "panels", "editions", "poster", "back_poster",
+            "languages")
 PANEL_KEYS = {
     "text": ("heading", "body"),
     "cover": ("title", "subtitle", "body"),
@@ -45,6 +47,7 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     panels = _panels(top, folder)
     ids = [p.id for p in panels]
     editions = _editions(top, ids)
+    layouts_of_zine = _layouts(top, layouts, editions)
     zine = Zine(
         slug=folder.name,
         folder=folder,
@@ -56,7 +59,8 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
         panels=tuple(panels),
         editions=editions,
         variants=_variants(top, regions),
-        layouts=_layouts(top, layouts, editions),
+        layouts=layouts_of_zine,
+        language_layouts=language_layouts(top, layouts_of_zine),
         yaml_path=path,
         lines=dict(data.lines),
         back_poster=top.flag("back_poster"),
@@ -107,12 +111,18 @@ def _panel(f: Fields, folder: Path) -> Panel | None:
     panel = Panel(id=panel_id, kind=kind, text=text, items=tuple(f.texts("items")),
                   note=f.text("note"), critical=f.flag("critical"),
                   src=f.text("src", required=kind == "image"), line=f.line or 0,
-                  lines={k: f.line_of(k) or 0 for k in f.data})
+                  lines={**{k: f.line_of(k) or 0 for k in f.data}, **_item_lines(f)})
     if kind == "image":
         _check_image(f, panel, folder)
     if kind == "list" and not panel.items:
         f.error(None, "a list panel needs 'items'")
     return panel
+
+
+def _item_lines(f: Fields) -> dict[str, int]:
+    items = f.data.get("items")
+    return {f"items.{i}": items.line_of(i) for i in range(len(items))} \
+        if isinstance(items, Seq) else {}
 
 
 def _check_markdown(f: Fields, name: str, text: str) -> None:

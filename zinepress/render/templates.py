@@ -12,6 +12,8 @@ from markupsafe import Markup
 
 from zinepress.crisis import CrisisView
 from zinepress.errors import fail
+from zinepress.i18n.bidi import localize_view
+from zinepress.i18n.credits import credit
 from zinepress.localize import Localized
 from zinepress.model import Layout, Panel, Paper
 from zinepress.render import markdown
@@ -42,7 +44,7 @@ def stylesheet(layout: Layout) -> Markup:
     return Markup("\n".join(p.read_text(encoding="utf-8") for p in parts if p.is_file()))
 
 
-def panel_view(panel: Panel, number: int, links: bool, flagged: bool) -> dict[str, Any]:
+def panel_view(panel: Panel, number: int, links: bool, flagged: str | bool) -> dict[str, Any]:
     """Return what a template may use of a panel: its text as safe HTML, never as template."""
     view = {"id": panel.id, "kind": panel.kind, "number": number, "flagged": flagged,
             "critical": panel.critical, "src": panel.src, "alt": panel.get("alt")}
@@ -73,17 +75,18 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
         "zine": {"title": zine.title, "subtitle": zine.text.get("subtitle", ""),
                  "content_note": zine.text.get("content_note", ""),
                  "credits": zine.text.get("credits", ""), "license": zine.license,
-                 "sources": [{"title": s.title, "url": s.url} for s in zine.sources]},
+                 "sources": [{"title": s.title, "url": s.url} for s in zine.sources],
+                 "translation": credit(loc.translation) if loc.lang != zine.language else None},
     }
 
 
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
                crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0) -> str:
     """Return the HTML of the zine's pages: one section per panel, bleed in pt around each."""
-    flagged = {key.split(".")[0] for key in loc.fallbacks + loc.fuzzy}
     context = base_context(loc, layout, paper, fonts_css, draft)
     context["bleed"] = bleed
-    context["panels"] = [panel_view(p, i + 1, layout.links, p.id in flagged)
+    context["panels"] = [localize_view(panel_view(p, i + 1, layout.links,
+                                                  loc.flags.get(p.id, False)), p, loc)
                          for i, p in enumerate(panels)]
     context["crisis"] = crisis
     return render_template(layout, layout.template, context)
