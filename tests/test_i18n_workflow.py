@@ -1,6 +1,8 @@
 """`zine i18n add | update | status` on copies of the real project, run as a user would."""
 from __future__ import annotations
 
+import re
+
 import hashlib
 from pathlib import Path
 
@@ -36,15 +38,19 @@ def test_update_leaves_the_committed_files_byte_for_byte(project: Path) -> None:
 def test_status_lists_es_complete_and_ar_complete_for_the_pocket_edition(project: Path) -> None:
     run = zine(project, "i18n", "status", "--fail-under", "100")
     assert run.exit_code == 0, run.output
-    rows = {tuple(line.split()[:3]): line.split() for line in run.output.splitlines()[1:]}
-    es = rows[(SLUG, "es", "full,")]
-    ar = rows[(SLUG, "ar", "pocket")]
-    assert es[3:9] == ["pocket,", "wallet", "39", "0", "0", "100"]   # translated, fuzzy, …
-    assert ar[3:7] == ["18", "0", "0", "100"]
-    assert ar[8] == "46"                              # of the whole zine, for information
+    rows = {tuple(line.split()[:2]): line for line in run.output.splitlines()[1:]}
+    es, ar = rows[(SLUG, "es")], rows[(SLUG, "ar")]
+    assert "full" in es and "pocket" in ar and "full" not in ar
+    assert counts(es) == [39, 0, 0, 100]              # translated, fuzzy, untranslated, done %
+    assert counts(ar) == [18, 0, 0, 100, 46]          # … and % of the whole zine, for information
     words = [line.split() for line in run.output.splitlines() if line.startswith("layout words")]
     assert {w[2] for w in words} == {"ar", "es"}
     assert all(w[6] == "0" and w[7] == "0" for w in words)
+
+
+def counts(line: str) -> list[int]:
+    """Return the numbers of a status row: translated, fuzzy, untranslated, done % (, whole %)."""
+    return [int(n) for n in re.findall(r"(?<![\w-])\d+(?![\w-])", line)]
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +98,7 @@ def test_updating_again_changes_nothing(edited) -> None:
 def test_status_counts_the_fuzzy_entry_as_not_translated(edited) -> None:
     run = zine(edited["project"], "i18n", "status", SLUG, "--fail-under", "100")
     line = next(l for l in run.output.splitlines() if l.startswith(f"{SLUG}  es"))
-    assert line.split()[5:9] == ["38", "1", "0", "97"]
+    assert counts(line) == [38, 1, 0, 97]
     assert run.exit_code == 1
     assert ("zines/unpacking-self-harm/locales/es.po: unpacking-self-harm es is 97 % "
             "translated, under --fail-under 100") in run.output
