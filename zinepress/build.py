@@ -14,12 +14,13 @@ from zinepress.contrast import check_contrast
 from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
 from zinepress.finish import finish
-from zinepress.fit import check_fit
+from zinepress.fit import Relayout, fit_pages
 from zinepress.i18n.checks import check_language
 from zinepress.impose.apply import impose
 from zinepress.impose.plans import make_plan, with_back
 from zinepress.instructions import instruction_output
 from zinepress.jobs import Job, Options, select_jobs
+from zinepress.lint import lint_pages
 from zinepress.localize import Localized, localize
 from zinepress.mark import add_marks
 from zinepress.model import Panel
@@ -67,17 +68,19 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     panels = pad(loc, job, report)
     if panels is None:
         return None
-    paper = job.layout.papers[job.paper]
     needs_crisis = any(p.kind == "crisis-lines" for p in panels)
     crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
     loc = check_language(project, job, loc, panels, crisis, options.draft, report)
     if len(report.errors) > errors_before:
         return None
     fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "fonts"])
-    document, warnings = render_pages(loc, job, panels, crisis, project, fetcher, options)
-    if not check_fit(document, panels, job, report):
+    document, warnings, crisis = render_pages(loc, job, panels, crisis, project, fetcher, options)
+    relayout = _relayout(loc, job, panels, crisis, project, fetcher, options, warnings)
+    document = fit_pages(document, panels, job, relayout, report)
+    if document is None:
         return None
     check_contrast(document, job, report)
+    lint_pages(document, panels, job, report)
     data = write_pdf(document, job.layout.pdf_variant)
     pages, sheets = len(document.pages), len(document.pages)
     if imposes(job):
@@ -98,18 +101,23 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
 
 def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
                  project: Project, fetcher: ConfinedFetcher, options: Options):
-    """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones."""
+    """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones.
+
+    Crisis contacts are ranked by relevance (crisis.TOPIC_ORDER), so the panel loses its least
+    relevant contact before its numbers get smaller; only when its first contact alone does not
+    fit does the fit stage shrink it.
+    """
     paper = job.layout.papers[job.paper]
     html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
                       rendered_bleed(job, options))
     document, warnings = render(html, job.zine.folder, fetcher)
     crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
     if crisis is None or not overflows(document, [p.id for p in crisis_panels]):
-        return document, warnings
+        return document, warnings, crisis
     crisis = fit_crisis(loc, job, crisis_panels, crisis, project, fetcher, options)
     html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
                       rendered_bleed(job, options))
-    return render(html, job.zine.folder, fetcher)
+    return *render(html, job.zine.folder, fetcher), crisis
 
 
 def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisis: CrisisView,
@@ -123,6 +131,21 @@ def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisi
         if not overflows(render(html, job.zine.folder, fetcher)[0], ids):
             break
     return crisis
+
+
+def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
+              project: Project, fetcher: ConfinedFetcher, options: Options,
+              warnings: list[str]) -> Relayout:
+    """Return how the fit stage lays the pages out again with its sizes."""
+    paper = job.layout.papers[job.paper]
+
+    def relayout(styles: dict[str, str], only: frozenset[str]):
+        html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css,
+                          options.draft, rendered_bleed(job, options), styles, only)
+        document, more = render(html, job.zine.folder, fetcher)
+        warnings.extend(more)
+        return document
+    return relayout
 
 
 def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:

@@ -200,5 +200,9 @@ class Layout:
     template: str = "pages.html"
     marks: str | None = None          # template of the sheet overlay (guides, notes)
     pdf_variant: str | None = None
-    min_body_pt: float = 8.0
+    min_body_pt: float = 8.0          # smallest body text: the fit stage's floor, the lint's too
     links: bool = False               # clickable links (the reader edition)
+    min_line_height: float | None = None   # the fit stage may tighten line spacing to this
+    min_text_pt: float = 6.0          # smallest fine print (dates, notes) anywhere on a page
+    max_line_chars: int | None = None      # warn about lines longer than this
+    min_image_dpi: float = 150.0      # warn about images coarser than this at printed size

@@ -55,18 +55,6 @@ def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, dup
     click.echo(f"built {len(outputs)} file(s) into {options.out or 'build'}/")
 
 
-@main.command("check")
-@click.argument("slugs", nargs=-1)
-@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-@click.option("--draft", is_flag=True, help="Check as a --draft build would.")
-def check_command(slugs, strict, draft) -> None:
-    """Check everything a build would (content, regions, fit) without writing anything."""
-    outputs, report = build(find_root(), Options(tuple(slugs), draft=draft, strict=strict),
-                            _progress, write=False)
-    _warnings(report)
-    click.echo(f"checked {len(outputs)} output(s): {len(report.warnings)} warning(s), no errors")
-
-
 @main.command("list")
 @click.argument("what", type=click.Choice(["zines", "layouts", "regions", "languages"]),
                 default="zines")
@@ -115,3 +103,7 @@ main.add_command(_press.test_sheet_command)
 from zinepress.cli import i18n  # noqa: E402 - registered after `main` exists
 
 main.add_command(i18n.group)
+
+from zinepress.cli import check  # noqa: E402
+
+main.add_command(check.command)

@@ -11,7 +11,8 @@ from zinepress.model import Layout, Paper
 from zinepress.units import to_pt
 
 LAYOUT_KEYS = ("description", "papers", "imposition", "pages", "multiple", "pad_with", "duplex",
-               "template", "marks", "pdf_variant", "min_body_pt", "links")
+               "template", "marks", "pdf_variant", "min_body_pt", "links", "min_line_height",
+               "min_text_pt", "max_line_chars", "min_image_dpi")
 
 
 def load_layouts(folder: Path, report: Report) -> dict[str, Layout]:
@@ -48,7 +49,17 @@ def load_layout(folder: Path, report: Report) -> Layout | None:
                   duplex=f.flag("duplex"), template=template, marks=f.text("marks"),
                   pdf_variant=f.text("pdf_variant"),
                   min_body_pt=float(f.get("min_body_pt", (int, float), default=8.0)),
-                  links=f.flag("links"))
+                  links=f.flag("links"), **_legibility(f))
+
+
+def _legibility(f: Fields) -> dict:
+    """Return the fit stage's and the lint's limits (see zinepress/fit and zinepress/lint)."""
+    spacing = f.get("min_line_height", (int, float))
+    chars = f.get("max_line_chars", int)
+    return {"min_line_height": float(spacing) if spacing is not None else None,
+            "min_text_pt": float(f.get("min_text_pt", (int, float), default=6.0)),
+            "max_line_chars": chars,
+            "min_image_dpi": float(f.get("min_image_dpi", (int, float), default=150.0))}
 
 
 def _papers(f: Fields) -> dict[str, Paper]:

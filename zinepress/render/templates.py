@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection, Mapping
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -81,13 +81,22 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
 
 
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
-               crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0) -> str:
-    """Return the HTML of the zine's pages: one section per panel, bleed in pt around each."""
+               crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0,
+               fit_styles: Mapping[str, str] | None = None,
+               only: Collection[str] | None = None) -> str:
+    """Return the HTML of the zine's pages: one section per panel, bleed in pt around each.
+
+    fit_styles: inline CSS per panel id (the fit stage's sizes); only: lay out just these
+    panels' content, leaving the other sections empty pages (the fit stage measuring).
+    """
     context = base_context(loc, layout, paper, fonts_css, draft)
     context["bleed"] = bleed
     context["panels"] = [localize_view(panel_view(p, i + 1, layout.links,
                                                   loc.flags.get(p.id, False)), p, loc)
                          for i, p in enumerate(panels)]
+    for view in context["panels"]:
+        view["fit_style"] = (fit_styles or {}).get(view["id"], "")
+        view["fit_skip"] = only is not None and view["id"] not in only
     context["crisis"] = crisis
     return render_template(layout, layout.template, context)
 

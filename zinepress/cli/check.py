@@ -1,0 +1,57 @@
+"""`zine check`: one grouped report of everything a build would find; nothing is written."""
+from __future__ import annotations
+
+import click
+
+from zinepress.check import Checked, check
+from zinepress.cli.common import _progress
+from zinepress.errors import Problem
+from zinepress.jobs import Options
+from zinepress.project import find_root
+
+
+@click.command("check")
+@click.argument("slugs", nargs=-1)
+@click.option("-l", "--lang", "langs", multiple=True, help="Language(s) to check, e.g. -l es.")
+@click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx.")
+@click.option("-L", "--layout", "layouts", multiple=True, help="Layout(s), e.g. -L minizine.")
+@click.option("-p", "--paper", type=click.Choice(["letter", "a4", "tabloid", "a3", "a2"]),
+              default=None, help="Paper size (default: the region's paper, else a4).")
+@click.option("--all", "every", is_flag=True,
+              help="Every language the zine has, in every region, not only its variants.")
+@click.option("--draft", is_flag=True, help="Check as a --draft build would.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def command(slugs, langs, regions, layouts, paper, every, draft, strict) -> None:
+    """Check everything a build would (content, translations, regions, fonts, fit) and write
+    nothing. Exits 1 on any error, or on any warning with --strict."""
+    options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper,
+                      draft=draft)
+    checked = check(find_root(), options, every, _progress)
+    for line in grouped(checked.problems):
+        click.echo(line)
+    click.echo(summary(checked))
+    if checked.errors or (strict and checked.warnings):
+        raise click.exceptions.Exit(1)
+
+
+def grouped(problems: tuple[Problem, ...]) -> list[str]:
+    """Return the problems under one heading per file, errors first, then by line."""
+    files: dict[str, list[Problem]] = {}
+    for problem in problems:
+        files.setdefault(problem.path, []).append(problem)
+    order = sorted(files, key=lambda f: (not any(p.severity == "error" for p in files[f]), f))
+    lines = []
+    for path in order:
+        found = sorted(files[path], key=lambda p: (p.severity != "error", p.line or 0))
+        errors = sum(p.severity == "error" for p in found)
+        lines.append(f"{path} ({errors} error(s), {len(found) - errors} warning(s))")
+        lines += [f"  {p}" for p in found]
+    return lines
+
+
+def summary(checked: Checked) -> str:
+    """Return the line that says what was checked and what was found."""
+    return (f"checked {checked.zines} zine(s): {checked.variants} variant(s) in "
+            f"{len(checked.layouts)} layout(s) ({', '.join(checked.layouts) or 'none'}), "
+            f"{checked.outputs} output(s); {checked.errors} error(s), "
+            f"{checked.warnings} warning(s); nothing written")

@@ -1,0 +1,123 @@
+"""Fit stage: every panel on one page, shrunk within legible bounds where it must be; never clipped.
+
+A panel that runs over is laid out again on its own (the other panels' sections stay empty, so
+it costs a fraction of the whole zine), first with tighter line spacing if the layout allows,
+then with smaller text, down to the layout's `min_body_pt`. The next size is guessed from the
+heights measured so far (steps.py), not by bisection. Each panel gets its own size: a mini zine
+is read one page at a time, and shrinking a neighbour that fits only makes it harder to read.
+The pages of the panels that were shrunk are then put in place of the pages that ran over.
+
+Crisis-line panels are fitted by the build before this stage, by leaving out their least relevant
+contacts (build.render_pages); they reach this stage only if even their first contact does not fit.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import weasyprint
+
+from zinepress.errors import Report
+from zinepress.fit.measure import Measure, base_style, measure, smallest_text, spill
+from zinepress.fit.steps import Search, ladder
+from zinepress.jobs import Job
+from zinepress.model import Panel
+from zinepress.units import mm
+
+# Lays the pages out again: {panel id: inline CSS}, and the panels whose content to lay out.
+Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
+QUOTE_MAX = 120      # characters of the last sentence that fits, shown in full up to this
+
+
+def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
+              relayout: Relayout, report: Report) -> weasyprint.Document | None:
+    """Return the pages with every panel fitting its page, or None after reporting which cannot."""
+    ids = [p.id for p in panels]
+    placed = measure(document, ids)
+    lined = {p.id for p in panels if p.kind == "notes"}
+    over = [i for i in ids if i in placed and not placed[i].fits
+            and not (i in lined and not spill(document, placed[i], i).lines)]
+    if all(m.fits for m in placed.values()):
+        return document
+    searches = {i: _search(document, placed[i], i, job) for i in over}
+    searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over})
+    failed = [i for i in over if searches[i].best is None]
+    for panel_id in failed:
+        _report_too_long(*last[panel_id], panel_id, searches[panel_id], job, report)
+    if failed:
+        return None
+    for panel_id in over:
+        styles, best = searches[panel_id].styles, searches[panel_id].best
+        report.warning(job.zine.yaml_path, _line(job, panel_id),
+                       f"panel '{panel_id}' set at {styles[best].describe()} instead of "
+                       f"{styles[0].describe()} to fit its page ({_where(job)})")
+    # A notes page's lines to write on run on past the page: it keeps those that fit.
+    return document.copy([found.get(i) or document.pages[placed[i].first] for i in ids])
+
+
+def _run(searches: dict[str, Search], relayout: Relayout,
+         last: dict[str, tuple[weasyprint.Document, Measure]]):
+    """Lay out the panels that run over until each search is done, all panels at once per round.
+
+    Return the searches, the page of each panel in the gentlest style that fits, and the last
+    layout of each panel (to tell how much is too long).
+    """
+    found: dict[str, weasyprint.Page] = {}
+    while trying := {i: s.next() for i, s in searches.items() if not s.done}:
+        trial = relayout({i: searches[i].styles[k].css() for i, k in trying.items()},
+                         frozenset(trying))
+        measured = measure(trial, list(trying))
+        for panel_id, index in trying.items():
+            where = measured[panel_id]
+            searches[panel_id] = searches[panel_id].measured(index, where.needed, where.fits)
+            last[panel_id] = (trial, where)
+            if where.fits:
+                found[panel_id] = trial.pages[where.first]
+    return searches, found, last
+
+
+def _search(document: weasyprint.Document, where: Measure, panel_id: str, job: Job) -> Search:
+    """Return the search of one panel that runs over, with its legible floor."""
+    pages = document.pages[where.first:where.first + where.pages]
+    base = base_style(pages[0], panel_id)
+    smallest = smallest_text(pages, panel_id) or base.size
+    # Everything in the panel shrinks together: the floor keeps its fine print legible too.
+    floor = max(job.layout.min_body_pt, base.size * job.layout.min_text_pt / smallest)
+    floor = math.ceil(round(floor * 100, 6)) / 100
+    return Search.start(ladder(base, floor, job.layout.min_line_height), where.available,
+                        where.needed)
+
+
+def _report_too_long(document: weasyprint.Document, where: Measure, panel_id: str,
+                     search: Search, job: Job, report: Report) -> None:
+    """Report a panel that does not fit even at its floor: how much, and where to cut."""
+    smallest = search.styles[-1].describe()
+    found = spill(document, where, panel_id)
+    if found.lines:
+        amount = f"about {found.lines} line(s) ({found.words} word(s)) too long"
+    else:
+        amount = f"about {mm(where.needed - where.available):.0f} mm too long"
+    if found.last_sentence:
+        cut = f'the last sentence that fits is "{_quote(found.last_sentence)}"'
+    else:
+        cut = "not even its first sentence fits"
+    report.error(job.zine.yaml_path, _line(job, panel_id),
+                 f"panel '{panel_id}' does not fit its page ({_where(job)}) even at the "
+                 f"smallest legible size, {smallest}: it is {amount}; {cut}. Shorten the "
+                 "panel or split it into two")
+
+
+def _quote(sentence: str) -> str:
+    if len(sentence) <= QUOTE_MAX:
+        return sentence
+    return f"{sentence[:50].rstrip()} … {sentence[-60:].lstrip()}"
+
+
+def _where(job: Job) -> str:
+    return (f"language {job.variant.lang}, region {job.variant.region}, layout {job.layout.name}"
+            f" on {job.paper}")
+
+
+def _line(job: Job, panel_id: str) -> int | None:
+    panel = next((p for p in job.zine.panels if p.id == panel_id), None)
+    return panel.line if panel else None
