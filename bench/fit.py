@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from zinepress import build as pipeline  # noqa: E402
 from zinepress.crisis import crisis_view  # noqa: E402
 from zinepress.errors import Report  # noqa: E402
-from zinepress.fit.measure import measure  # noqa: E402
+from zinepress.fit.measure import placements  # noqa: E402
 from zinepress.jobs import Options, select_jobs  # noqa: E402
 from zinepress.project import load_project  # noqa: E402
 from zinepress.render.fetch import ConfinedFetcher  # noqa: E402
@@ -72,7 +72,7 @@ def fills(root: Path) -> dict[str, float]:
         crisis = crisis_view(loc, report, dt.date.today(), True)
         fetcher = ConfinedFetcher([root / "zines", root / "layouts", root / "fonts"])
         document, _, _ = pipeline.render_pages(loc, job, panels, crisis, project, fetcher, options)
-        for panel_id, where in measure(document, [p.id for p in panels if p.kind == "text"]).items():
+        for panel_id, where in placements(document, [p.id for p in panels if p.kind == "text"]).items():
             worst[panel_id] = max(worst.get(panel_id, 0.0), where.needed / where.available)
     return worst
 

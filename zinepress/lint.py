@@ -11,7 +11,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.images import RasterImage
 
 from zinepress.errors import Report
-from zinepress.fit.measure import PX, base_style, lines, measure, section, text_boxes
+from zinepress.fit.measure import PX, base_style, lines, placements, section, text_boxes
 from zinepress.jobs import Job
 from zinepress.model import Layout, Panel
 
@@ -22,7 +22,7 @@ SHOWN = 40            # characters of a piece of text quoted in a warning
 def lint_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
                report: Report) -> None:
     """Warn about everything on the pages that is hard to read or print."""
-    placed = measure(document, [p.id for p in panels])
+    placed = placements(document, [p.id for p in panels])
     for panel in panels:
         if panel.id not in placed:
             continue

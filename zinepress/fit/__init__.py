@@ -18,7 +18,7 @@ from typing import Callable
 import weasyprint
 
 from zinepress.errors import Report
-from zinepress.fit.measure import Measure, base_style, measure, smallest_text, spill
+from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill
 from zinepress.fit.steps import Search, ladder
 from zinepress.jobs import Job
 from zinepress.model import Panel
@@ -33,7 +33,7 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
               relayout: Relayout, report: Report) -> weasyprint.Document | None:
     """Return the pages with every panel fitting its page, or None after reporting which cannot."""
     ids = [p.id for p in panels]
-    placed = measure(document, ids)
+    placed = placements(document, ids)
     lined = {p.id for p in panels if p.kind == "notes"}
     over = [i for i in ids if i in placed and not placed[i].fits
             and not (i in lined and not spill(document, placed[i], i).lines)]
@@ -66,7 +66,7 @@ def _run(searches: dict[str, Search], relayout: Relayout,
     while trying := {i: s.next() for i, s in searches.items() if not s.done}:
         trial = relayout({i: searches[i].styles[k].css() for i, k in trying.items()},
                          frozenset(trying))
-        measured = measure(trial, list(trying))
+        measured = placements(trial, list(trying))
         for panel_id, index in trying.items():
             where = measured[panel_id]
             searches[panel_id] = searches[panel_id].measured(index, where.needed, where.fits)

@@ -40,7 +40,7 @@ class Spill:
     last_sentence: str | None      # the last whole sentence on the panel's own page
 
 
-def measure(document: weasyprint.Document, ids: list[str]) -> dict[str, Measure]:
+def placements(document: weasyprint.Document, ids: list[str]) -> dict[str, Measure]:
     """Return how each panel of `ids` sits on the document's pages."""
     starts = panel_starts(document)
     order = sorted(starts.items(), key=lambda item: item[1])

@@ -1,0 +1,80 @@
+"""`zine check`: every variant and layout checked as a build would, one grouped report, no files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_project, zine
+from tests.test_fit import JUST_FITS, with_body
+
+YAML = "zines/unpacking-self-harm/zine.yaml"
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("check") / "p")
+
+
+def test_every_language_and_region_of_the_shipped_zine_checks_clean(shipped: Path) -> None:
+    run = zine(shipped, "check", "--all", "-L", "minizine")
+    regions = len(list((shipped / "regions").glob("*.yaml")))
+    assert run.exit_code == 0, run.output
+    assert run.output.splitlines() == [
+        f"checked 1 zine(s): {regions} variant(s) in 1 layout(s) (minizine), {regions} output(s); "
+        "0 error(s), 0 warning(s); nothing written"]
+    assert not (shipped / "build").exists()
+
+
+def test_a_variant_is_checked_in_every_layout(shipped: Path) -> None:
+    run = zine(shipped, "check", "-r", "us")
+    assert run.exit_code == 0, run.output
+    assert run.output.splitlines()[-1] == (
+        "checked 1 zine(s): 1 variant(s) in 3 layout(s) (booklet, minizine, reader), 3 output(s); "
+        "0 error(s), 0 warning(s); nothing written")
+    assert not (shipped / "build").exists()
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy with a panel three times too long, a misspelt panel key and a misspelt layout key."""
+    project = copy_project(tmp_path_factory.mktemp("broken") / "p")
+    with_body(project, "pocket-needs", 3 * JUST_FITS)
+    yaml = project / YAML
+    yaml.write_text(yaml.read_text().replace("    heading: Harm reduction, not pressure to stop.\n",
+                                             "    heding: Harm reduction, not pressure to stop.\n"))
+    layout = project / "layouts/minizine/layout.yaml"
+    layout.write_text(layout.read_text() + "min_body: 8\n")
+    return project
+
+
+def test_problems_are_grouped_per_file_errors_first(broken: Path) -> None:
+    run = zine(broken, "check", "-r", "us", "-L", "minizine")
+    assert run.exit_code == 1
+    assert run.output.splitlines() == [
+        f"{YAML} (1 error(s), 1 warning(s))",
+        f"  {YAML}:98: panel 'pocket-needs' does not fit its page (language en, region us, "
+        "layout minizine on letter) even at the smallest legible size, 7.5 pt on 1.20 line "
+        "spacing: it is about 28 line(s) (218 word(s)) too long; the last sentence that fits is "
+        "\"It can alter our relationships with others and how they understand our "
+        "experiences.\". Shorten the panel or split it into two",
+        f"  {YAML}:115: warning: panel 'pocket-harm-reduction': unknown key 'heding': did you "
+        "mean 'heading'?",
+        "layouts/minizine/layout.yaml (0 error(s), 1 warning(s))",
+        "  layouts/minizine/layout.yaml:14: warning: unknown key 'min_body': did you mean "
+        "'min_body_pt'?",
+        "checked 1 zine(s): 1 variant(s) in 1 layout(s) (minizine), 1 output(s); 1 error(s), "
+        "2 warning(s); nothing written"]
+    assert not (broken / "build").exists()
+
+
+def test_strict_fails_on_warnings(shipped: Path) -> None:
+    layout = shipped / "layouts/minizine/layout.yaml"
+    before = layout.read_text()
+    layout.write_text(before + "min_body: 8\n")
+    try:
+        assert zine(shipped, "check", "-r", "gb", "-L", "minizine").exit_code == 0
+        assert zine(shipped, "check", "-r", "gb", "-L", "minizine", "--strict").exit_code == 1
+    finally:
+        layout.write_text(before)
+    assert not (shipped / "build").exists()

@@ -1,0 +1,71 @@
+"""The legibility lint, on real renders: small text, long lines and coarse images are warned about."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import copy_project, zine
+
+YAML = "zines/unpacking-self-harm/zine.yaml"
+IMAGE_PANEL = """
+  - id: drawing
+    kind: image
+    heading: A drawing
+    src: images/drawing.png
+    alt: A hand-drawn spiral.
+"""
+
+
+@pytest.fixture(scope="module")
+def warnings(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Build a copy whose mini zine text is 7 pt, whose booklet allows 60-character lines and
+    whose full edition has a 300 px image; return the build's output lines."""
+    project = copy_project(tmp_path_factory.mktemp("lint") / "p")
+    css = project / "layouts/minizine/style.css"
+    css.write_text(css.read_text() + "html { font-size: 7pt; }\n")
+    layout = project / "layouts/booklet/layout.yaml"
+    layout.write_text(layout.read_text().replace("max_line_chars: 80", "max_line_chars: 60"))
+    folder = project / "zines/unpacking-self-harm"
+    (folder / "images").mkdir()
+    # 300 px printed as wide as the booklet page's text (123 mm on A5): 62 dpi.
+    Image.new("L", (300, 300), 255).save(folder / "images/drawing.png")
+    yaml = folder / "zine.yaml"
+    text = yaml.read_text().replace("\n  - id: sources\n", IMAGE_PANEL + "\n  - id: sources\n")
+    yaml.write_text(text.replace("    - support\n    - sources\n", "    - support\n    - drawing\n    - sources\n"))
+    (project / "layouts/booklet/style.css").write_text(
+        (project / "layouts/booklet/style.css").read_text() + "figure img { width: 100%; }\n")
+    run = zine(project, "build", "unpacking-self-harm", "-l", "en", "-r", "gb")
+    assert run.exit_code == 0, run.output
+    return run.output.splitlines()
+
+
+def test_text_below_the_layout_minimum_is_warned_about(warnings: list[str]) -> None:
+    assert (f"{YAML}:98: warning: panel 'pocket-not-suicide' (en-gb, layout minizine on a4): its "
+            "text is 7.0 pt, below this layout's smallest legible size, 7.5 pt") in warnings
+
+
+def test_fine_print_below_the_layout_minimum_is_warned_about(warnings: list[str]) -> None:
+    assert (f"{YAML}:93: warning: panel 'back' (en-gb, layout minizine on a4): \"unpacking "
+            "self-harm\" is 5.6 pt, below the smallest print this layout allows, 6 pt") in warnings
+
+
+def test_long_lines_are_warned_about_in_the_booklet(warnings: list[str]) -> None:
+    assert (f"{YAML}:42: warning: panel 'needs' (en-gb, layout booklet on a4): its lines run to "
+            "68 characters on average, more than about 60 is hard to follow: make the text "
+            "larger or the margins wider in the layout") in warnings
+    assert not any("layout reader" in w and "characters" in w for w in warnings)
+
+
+def test_a_coarse_image_is_warned_about(warnings: list[str]) -> None:
+    assert (f"{YAML}:83: warning: panel 'drawing' (en-gb, layout booklet on a4): image "
+            "'images/drawing.png' prints at 62 dpi (300 px across 123 mm); use one at least "
+            "723 px wide for 150 dpi") in warnings
+
+
+def test_nothing_is_warned_about_in_the_shipped_zine(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    run = zine(project, "build", "unpacking-self-harm", "-l", "en", "-r", "us")
+    assert run.exit_code == 0
+    assert "warning" not in run.output
