@@ -81,3 +81,34 @@ def test_a_heading_is_the_last_that_fits_when_no_sentence_of_its_paragraph_does(
 def test_nothing_fits_when_the_first_sentence_runs_past_the_page() -> None:
     para = object()
     assert last_sentence([(para, "Self-harm can be cyclical and")], continued=True) is None
+
+
+def test_a_panel_pushed_to_the_other_side_by_one_that_runs_over_is_laid_out_again() -> None:
+    import weasyprint
+
+    from zinepress.fit import _run
+    from zinepress.fit.measure import lines, placements
+
+    words = "Self-harm can get our needs met, and people do it for many different reasons. "
+    texts = {"a": words * 9, "b": words * 7, "c": "Notes."}
+
+    def relayout(styles: dict[str, str], only: frozenset[str]) -> weasyprint.Document:
+        sections = "".join(
+            f'<section id="panel-{i}" style="{styles.get(i, "")}">'
+            f'{"<p>" + t + "</p>" if i in only else ""}</section>' for i, t in texts.items())
+        css = ("@page { size: 80mm 80mm; margin: 8mm } body { margin: 0; font: 10pt sans-serif }"
+               " section { break-before: page } section:first-child { break-before: auto }")
+        return weasyprint.HTML(string=f"<style>{css}</style>{sections}").render()
+
+    start = relayout({}, frozenset(texts))
+    placed = placements(start, list(texts))
+    assert placed["a"].pages == 2 and placed["b"].pages == 2
+    searches = {i: Search.start(ladder(Style(10.0, None), 9.9 if i == "a" else 6.0, None),
+                                placed[i].available, placed[i].needed) for i in ("a", "b")}
+    searches, found, last = _run(searches, relayout, {i: (start, placed[i]) for i in searches},
+                                 {"a": 0, "b": 1})
+    assert "a" not in found                               # still two pages at 9.9 pt
+    trial, where = last["b"]
+    assert where.fits and where.first != 1                # in the trial, 'a' pushed it along
+    assert found["b"] is not trial.pages[where.first]     # so it was laid out again, in place
+    assert "needs met" in " ".join(text for _, text in lines(found["b"], "b"))

@@ -34,14 +34,15 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
     """Return the pages with every panel fitting its page, or None after reporting which cannot."""
     ids = [p.id for p in panels]
     placed = placements(document, ids)
+    if all(m.fits for m in placed.values()):
+        return document
     lined = {p.id for p in panels if p.kind == "notes"}
     over = [i for i in ids if i in placed and not placed[i].fits
             and not (i in lined and not spill(document, placed[i], i).lines)]
-    if all(m.fits for m in placed.values()):
-        return document
     searches = {i: _search(document, placed[i], i, job) for i in over}
-    searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over})
-    failed = [i for i in over if searches[i].best is None]
+    searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over},
+                                 {i: ids.index(i) for i in over})
+    failed = [i for i in over if i not in found]
     for panel_id in failed:
         _report_too_long(*last[panel_id], panel_id, searches[panel_id], job, report)
     if failed:
@@ -52,28 +53,43 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
                        f"panel '{panel_id}' set at {styles[best].describe()} instead of "
                        f"{styles[0].describe()} to fit its page ({_where(job)})")
     # A notes page's lines to write on run on past the page: it keeps those that fit.
-    return document.copy([found.get(i) or document.pages[placed[i].first] for i in ids])
+    return document.copy([found.get(i) or document.pages[placed[i].first]
+                          for i in ids if i in placed])
 
 
 def _run(searches: dict[str, Search], relayout: Relayout,
-         last: dict[str, tuple[weasyprint.Document, Measure]]):
+         last: dict[str, tuple[weasyprint.Document, Measure]], position: dict[str, int]):
     """Lay out the panels that run over until each search is done, all panels at once per round.
 
-    Return the searches, the page of each panel in the gentlest style that fits, and the last
-    layout of each panel (to tell how much is too long).
+    Return the searches, each panel's page in the gentlest style that fits, and the last layout
+    of each panel (to tell how much is too long).
     """
-    found: dict[str, weasyprint.Page] = {}
+    pages: dict[str, tuple[int, weasyprint.Page]] = {}
     while trying := {i: s.next() for i, s in searches.items() if not s.done}:
-        trial = relayout({i: searches[i].styles[k].css() for i, k in trying.items()},
-                         frozenset(trying))
-        measured = placements(trial, list(trying))
+        trial = _trial(relayout, searches, trying)
         for panel_id, index in trying.items():
-            where = measured[panel_id]
+            where = placements(trial, [panel_id])[panel_id]
             searches[panel_id] = searches[panel_id].measured(index, where.needed, where.fits)
             last[panel_id] = (trial, where)
+            # A panel before it that ran over moves it: keep the page only on the same side
+            # (left or right), which page styles may depend on.
+            if where.fits and (where.first - position[panel_id]) % 2 == 0:
+                pages[panel_id] = (index, trial.pages[where.first])
+    stale = {i: s.best for i, s in searches.items()
+             if s.best is not None and pages.get(i, (None,))[0] != s.best}
+    if stale:        # laid out again alone, each at its best style, so each lands in place
+        trial = _trial(relayout, searches, stale)
+        for panel_id, where in placements(trial, list(stale)).items():
             if where.fits:
-                found[panel_id] = trial.pages[where.first]
-    return searches, found, last
+                pages[panel_id] = (stale[panel_id], trial.pages[where.first])
+    return searches, {i: page for i, (k, page) in pages.items() if k == searches[i].best}, last
+
+
+def _trial(relayout: Relayout, searches: dict[str, Search],
+           trying: dict[str, int]) -> weasyprint.Document:
+    """Lay out the given panels, each in the style at its ladder index, the others left empty."""
+    return relayout({i: searches[i].styles[k].css() for i, k in trying.items()},
+                    frozenset(trying))
 
 
 def _search(document: weasyprint.Document, where: Measure, panel_id: str, job: Job) -> Search:
