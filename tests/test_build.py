@@ -80,8 +80,8 @@ def test_a_panel_that_cannot_fit_fails_and_leaves_earlier_outputs(intl: Path) ->
     finally:
         path.write_text(original, encoding="utf-8")
     assert run.exit_code == 1
-    assert "panel 'pocket-needs' does not fit its page in unpacking-self-harm (en, layout " \
-           "minizine, a4): it runs over by about" in run.output
+    assert "panel 'pocket-needs' does not fit its page (language en, region intl, layout " \
+           "minizine on a4) even at the smallest legible size" in run.output
     assert {p.name: p.read_bytes() for p in out.glob("*.pdf")} == before
     assert (intl / "build/manifest.json").read_bytes() == manifest
     assert not list(out.glob(".*.tmp"))

@@ -32,6 +32,12 @@ def with_body(project: Path, panel_id: str, words: int) -> str:
     return body
 
 
+def line_of(project: Path, panel_id: str) -> int:
+    """Return the line of zine.yaml on which a panel starts."""
+    lines = (project / YAML).read_text(encoding="utf-8").splitlines()
+    return lines.index(f"  - id: {panel_id}") + 1
+
+
 def sizes(pdf_path: Path, rect: Rect) -> collections.Counter:
     """Return how many characters inside the rectangle have each font size, in pt."""
     pdf = pdfium.PdfDocument(str(pdf_path))
@@ -71,13 +77,13 @@ def longer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
 
 def test_a_panel_that_just_fits_keeps_the_layout_size(just_fits: tuple[Path, str]) -> None:
     project, output = just_fits
-    assert "warning" not in output
+    assert "to fit its page" not in output
     assert sizes(project / BUILD / "minizine-letter.pdf", PAGE_3).most_common(1)[0][0] == 8.5
 
 
 def test_a_panel_30_percent_longer_is_set_smaller_with_a_warning(longer: tuple[Path, str, str]) -> None:
     project, output, _ = longer
-    assert (f"{YAML}:98: warning: panel 'pocket-needs' set at 7.8 pt on 1.20 line spacing "
+    assert (f"{YAML}:{line_of(project, 'pocket-needs')}: warning: panel 'pocket-needs' set at 7.8 pt on 1.20 line spacing "
             "instead of 8.5 pt on 1.30 line spacing to fit its page (language en, region us, "
             "layout minizine on letter)") in output.splitlines()
     pdf = project / BUILD / "minizine-letter.pdf"
@@ -91,8 +97,8 @@ def test_the_shrunk_panel_keeps_all_its_words(longer: tuple[Path, str, str]) -> 
 
 
 def test_a_booklet_panel_tightens_spacing_then_shrinks(longer: tuple[Path, str, str]) -> None:
-    _, output, _ = longer
-    assert (f"{YAML}:42: warning: panel 'needs' set at 9.6 pt on 1.30 line spacing instead of "
+    project, output, _ = longer
+    assert (f"{YAML}:{line_of(project, 'needs')}: warning: panel 'needs' set at 9.6 pt on 1.30 line spacing instead of "
             "10.0 pt on 1.42 line spacing to fit its page (language en, region us, layout "
             "booklet on letter)") in output.splitlines()
 
@@ -113,7 +119,7 @@ def test_a_panel_three_times_too_long_fails_with_what_to_cut(tmp_path: Path) -> 
     run = zine(project, *MINIZINE)
     assert run.exit_code == 1
     assert run.output.splitlines() == [
-        f"{YAML}:98: panel 'pocket-needs' does not fit its page (language en, region us, layout "
+        f"{YAML}:{line_of(project, 'pocket-needs')}: panel 'pocket-needs' does not fit its page (language en, region us, layout "
         "minizine on letter) even at the smallest legible size, 7.5 pt on 1.20 line spacing: it "
         "is about 28 line(s) (218 word(s)) too long; the last sentence that fits is \"It can "
         "alter our relationships with others and how they understand our experiences.\". "
@@ -134,3 +140,19 @@ def test_notes_pages_keep_the_lines_that_fit(empty_project: Path) -> None:
     run = zine(empty_project, "build", "starter", "-L", "booklet")
     assert run.exit_code == 0, run.output
     assert "Notes" in all_text(empty_project / "build/starter/en-intl/booklet-a4.pdf")
+
+
+def test_a_layout_that_cannot_apply_sizes_says_so(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    with_body(project, "pocket-needs", round(JUST_FITS * 1.3))
+    template = project / "layouts/_shared/document.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace('{% if panel.fit_style %} style="{{ panel.fit_style }}"'
+                                     '{% endif %}', ""), encoding="utf-8")
+    run = zine(project, *MINIZINE)
+    assert run.exit_code == 1
+    assert run.output.splitlines()[0] == (
+        "layouts/minizine/pages.html: panel 'pocket-needs' does not fit its page (language en, "
+        "region us, layout minizine on letter), and this layout cannot make it smaller: its "
+        "template must put style=\"{{ panel.fit_style }}\" on the panel's <section> (see "
+        "layouts/_shared/document.html)")

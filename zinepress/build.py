@@ -74,8 +74,8 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     if len(report.errors) > errors_before:
         return None
     fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "fonts"])
-    document, warnings, crisis = render_pages(loc, job, panels, crisis, project, fetcher, options)
-    relayout = _relayout(loc, job, panels, crisis, project, fetcher, options, warnings)
+    document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
+    relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
     document = fit_pages(document, panels, job, relayout, report)
     if document is None:
         return None

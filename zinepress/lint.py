@@ -69,7 +69,7 @@ def _images(page: weasyprint.Page, panel_id: str, layout: Layout) -> list[str]:
     """Return the panel's raster images that print coarser than the layout's minimum dpi."""
     box = section(page, panel_id)
     found = []
-    for image in box.descendants() if box is not None else ():
+    for image in box.descendants(placeholders=True) if box is not None else ():
         if isinstance(image, boxes.ReplacedBox) and isinstance(image.replacement, RasterImage) \
                 and image.width > 0:
             inches = image.width / CSS_PX_PER_INCH

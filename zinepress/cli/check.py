@@ -35,7 +35,10 @@ def command(slugs, langs, regions, layouts, paper, every, draft, strict) -> None
 
 
 def grouped(problems: tuple[Problem, ...]) -> list[str]:
-    """Return the problems under one heading per file, errors first, then by line."""
+    """Return the problems under one heading per file, files with errors first, then by line.
+
+    Problem lines stay unindented `path:line: message`, so that editors can jump to them.
+    """
     files: dict[str, list[Problem]] = {}
     for problem in problems:
         files.setdefault(problem.path, []).append(problem)
@@ -44,8 +47,8 @@ def grouped(problems: tuple[Problem, ...]) -> list[str]:
     for path in order:
         found = sorted(files[path], key=lambda p: (p.severity != "error", p.line or 0))
         errors = sum(p.severity == "error" for p in found)
-        lines.append(f"{path} ({errors} error(s), {len(found) - errors} warning(s))")
-        lines += [f"  {p}" for p in found]
+        lines.append(f"== {path} ({errors} error(s), {len(found) - errors} warning(s))")
+        lines += [str(p) for p in found] + [""]
     return lines
 
 

@@ -29,6 +29,10 @@ Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
 QUOTE_MAX = 120      # characters of the last sentence that fits, shown in full up to this
 
 
+class NotApplied(Exception):
+    """A layout's template left out the style the fit stage asked for."""
+
+
 def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
               relayout: Relayout, report: Report) -> weasyprint.Document | None:
     """Return the pages with every panel fitting its page, or None after reporting which cannot."""
@@ -40,8 +44,15 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
     over = [i for i in ids if i in placed and not placed[i].fits
             and not (i in lined and not spill(document, placed[i], i).lines)]
     searches = {i: _search(document, placed[i], i, job) for i in over}
-    searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over},
-                                 {i: ids.index(i) for i in over})
+    try:
+        searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over},
+                                     {i: ids.index(i) for i in over})
+    except NotApplied as exc:
+        report.error(job.layout.folder / job.layout.template, None,
+                     f"panel '{exc}' does not fit its page ({_where(job)}), and this layout "
+                     "cannot make it smaller: its template must put style=\"{{ panel.fit_style "
+                     "}}\" on the panel's <section> (see layouts/_shared/document.html)")
+        return None
     failed = [i for i in over if i not in found]
     for panel_id in failed:
         _report_too_long(*last[panel_id], panel_id, searches[panel_id], job, report)
@@ -69,6 +80,8 @@ def _run(searches: dict[str, Search], relayout: Relayout,
         trial = _trial(relayout, searches, trying)
         for panel_id, index in trying.items():
             where = placements(trial, [panel_id])[panel_id]
+            if base_style(trial.pages[where.first], panel_id) != searches[panel_id].styles[index]:
+                raise NotApplied(panel_id)
             searches[panel_id] = searches[panel_id].measured(index, where.needed, where.fits)
             last[panel_id] = (trial, where)
             # A panel before it that ran over moves it: keep the page only on the same side

@@ -70,7 +70,7 @@ def used_height(page: weasyprint.Page, panel_id: str) -> float:
     top = page._page_box.content_box_y()
     box = section(page, panel_id)
     # Only the section's own boxes: the page's margin boxes (page numbers) have lines too.
-    bottom = max((b.position_y + b.margin_height() for b in box.descendants()
+    bottom = max((b.position_y + b.margin_height() for b in box.descendants(placeholders=True)
                   if isinstance(b, (boxes.LineBox, boxes.ReplacedBox))), default=top) \
         if box is not None else top
     return (bottom - top) * PX
@@ -78,7 +78,7 @@ def used_height(page: weasyprint.Page, panel_id: str) -> float:
 
 def section(page: weasyprint.Page, panel_id: str) -> boxes.Box | None:
     """Return the box of a panel's section on one page."""
-    for box in page._page_box.descendants():
+    for box in page._page_box.descendants(placeholders=True):
         if box.element is not None and box.element_tag == "section" \
                 and box.element.get("id") == f"panel-{panel_id}":
             return box
@@ -96,7 +96,7 @@ def base_style(page: weasyprint.Page, panel_id: str) -> Style:
 def text_boxes(page: weasyprint.Page, panel_id: str) -> Iterator[boxes.TextBox]:
     """Yield the text of a panel on one page, leaving out the DRAFT flag (not for readers)."""
     box = section(page, panel_id)
-    for text in box.descendants() if box is not None else ():
+    for text in box.descendants(placeholders=True) if box is not None else ():
         if isinstance(text, boxes.TextBox) and text.text.strip() \
                 and "draft-flag" not in (text.element.get("class") or ""):
             yield text
@@ -112,9 +112,9 @@ def lines(page: weasyprint.Page, panel_id: str) -> list[tuple[object, str]]:
     """Return a panel's lines on one page as (block element, text), top to bottom."""
     box = section(page, panel_id)
     found = []
-    for line in box.descendants() if box is not None else ():
+    for line in box.descendants(placeholders=True) if box is not None else ():
         if isinstance(line, boxes.LineBox):
-            text = "".join(t.text for t in line.descendants() if isinstance(t, boxes.TextBox))
+            text = "".join(t.text for t in line.descendants(placeholders=True) if isinstance(t, boxes.TextBox))
             if text.strip():
                 found.append((line.element, text.strip()))
     return found
