@@ -3,14 +3,19 @@
 The seed zine's panels fill only about 40 % of a page, so nothing in it overflows. The bench
 makes two copies of the project in a temporary folder:
 
-- "fits": every text panel's body lengthened (repeating its own words) until the panel fills
-  about 88 % of its page in the tightest layout that prints it: nothing overflows;
-- "overflows": the same bodies 30 % longer still, as a translation runs longer: the panels
-  overflow and the fit stage shrinks them.
+- "fits": every text panel's body lengthened (repeating its own words, in the YAML and in each
+  translation) until the panel fills about 88 % of its page, in each language, in the tightest
+  layout that prints it: nothing overflows;
+- "overflows": the same bodies 30 % longer still: the panels overflow and the fit stage shrinks
+  them.
 
-Both are built the same way (PDFs written), and the ratio of their times is the fit's cost.
-Languages: en, and es and de built with --draft. The seed zine has no translations yet, so es
-and de print the English text with DRAFT marks (and their own hyphenation and layout words).
+Both are built the same way (PDFs and printing instructions written); the ratio of their CPU
+times is the headline. The longer text costs time of its own, so the bench also times the fit
+stage itself and prints its share.
+
+Languages: en, es and ar (right to left), as translated in zines/…/locales. Arabic is
+translated for the pocket edition only, so it builds the mini zine only (as zine.yaml's
+`languages:` says): 7 PDFs, not 9.
 
 Run: python bench/fit.py [--runs N]
 """
@@ -27,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import polib
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -42,53 +49,83 @@ SLUG = "unpacking-self-harm"
 PARTS = ("layouts", "fonts", "regions", "zines", "locales")
 BODY = re.compile(r"(    body: \|\n)((?:      .*\n|\n)+)")
 FILL, LONGER = 0.88, 1.3
-LANGS = ("en", "es", "de")
-OPTIONS = dict(slugs=(SLUG,), regions=("us",), layouts=("minizine", "booklet", "reader"),
-               draft=True)
+LANGS = ("en", "es", "ar")
+THREE = ("minizine", "booklet", "reader")
+LAYOUTS = {"en": THREE, "es": THREE, "ar": ("minizine",)}   # as zine.yaml's `languages:` says
+OPTIONS = dict(slugs=(SLUG,), regions=("us",))
+Factors = dict[str, dict[str, float]]          # language -> panel id -> how many times longer
 
 
-def lengthen(text: str, factors: dict[str, float]) -> str:
-    """Return zine.yaml with each listed panel's body that many times as long (its own words)."""
+def repeated(text: str, factor: float) -> str:
+    """Return the text's own words, repeated, `factor` times as many."""
+    words = text.split()
+    return " ".join((words * 10)[:round(len(words) * factor)])
+
+
+def lengthen(root: Path, source: str, catalogs: dict[str, str], factors: Factors) -> None:
+    """Write zine.yaml and its translations with each text panel's body lengthened."""
+    bodies: dict[str, str] = {}
+
     def panel(block: str) -> str:
-        factor = factors.get(block.split("\n", 1)[0].strip())
-        if factor is None:
+        panel_id = block.split("\n", 1)[0].strip()
+        if panel_id not in factors["en"]:
             return block
         def body(match: re.Match) -> str:
-            words = match.group(2).split()
-            return f"{match.group(1)}      {' '.join((words * 10)[:round(len(words) * factor)])}\n\n"
+            bodies[panel_id] = repeated(match.group(2), factors["en"][panel_id])
+            return f"{match.group(1)}      {bodies[panel_id]}\n\n"
         return BODY.sub(body, block)
-    return "\n  - id: ".join(panel(b) for b in text.split("\n  - id: "))
+    folder = root / "zines" / SLUG
+    (folder / "zine.yaml").write_text("\n  - id: ".join(panel(b) for b in source.split("\n  - id: ")),
+                                      encoding="utf-8")
+    for lang, text in catalogs.items():
+        catalog = polib.pofile(text)
+        for entry in catalog:
+            panel_id, _, field = (entry.msgctxt or "").partition(".")
+            if field == "body" and panel_id in factors.get(lang, {}) and entry.msgstr:
+                entry.msgid = bodies[panel_id] + "\n"     # still the translation of the source
+                entry.msgstr = repeated(entry.msgstr, factors[lang][panel_id]) + "\n"
+        catalog.save(str(folder / "locales" / f"{lang}.po"))
 
 
-def fills(root: Path) -> dict[str, float]:
-    """Return how full each text panel's page is, in the tightest layout (en, laid out once)."""
+def fills(root: Path) -> Factors:
+    """Return how full each text panel's page is, per language, in its tightest layout."""
     report = Report()
     project = load_project(root, report, (SLUG,))
-    options = Options(langs=("en",), **OPTIONS)
-    worst: dict[str, float] = {}
-    for job in select_jobs(project.zines, project.layouts, project.regions, options, report):
-        loc = pipeline.localize_job(project, job, options, report)
-        panels = pipeline.pad(loc, job, report)
-        crisis = crisis_view(loc, report, dt.date.today(), True)
-        fetcher = ConfinedFetcher([root / "zines", root / "layouts", root / "fonts"])
-        document, _, _ = pipeline.render_pages(loc, job, panels, crisis, project, fetcher, options)
-        for panel_id, where in placements(document, [p.id for p in panels if p.kind == "text"]).items():
-            worst[panel_id] = max(worst.get(panel_id, 0.0), where.needed / where.available)
+    worst: Factors = {lang: {} for lang in LANGS}
+    for lang in LANGS:
+        options = Options(langs=(lang,), layouts=LAYOUTS[lang], **OPTIONS)
+        for job in select_jobs(project.zines, project.layouts, project.regions, options, report):
+            if job.extra:
+                continue
+            loc = pipeline.localize_job(project, job, options, report)
+            panels = pipeline.pad(loc, job, report)
+            crisis = crisis_view(loc, report, dt.date.today(), False)
+            fetcher = ConfinedFetcher([root / "zines", root / "layouts", root / "fonts"])
+            document, _, _ = pipeline.render_pages(loc, job, panels, crisis, project, fetcher,
+                                                   options)
+            text = [p.id for p in panels if p.kind == "text"]
+            for panel_id, where in placements(document, text).items():
+                fill = where.needed / where.available
+                worst[lang][panel_id] = max(worst[lang].get(panel_id, 0.0), fill)
     return worst
 
 
 def make_copy(target: Path, longer: float) -> Path:
-    """Copy the project's inputs into target, its text panels filled to FILL, times `longer`."""
+    """Copy the project's inputs into target, text panels filled to FILL, times `longer`."""
     for part in PARTS:
         if (ROOT / part).is_dir():
             shutil.copytree(ROOT / part, target / part)
-    yaml = target / "zines" / SLUG / "zine.yaml"
-    source = yaml.read_text(encoding="utf-8")
-    factors = {panel_id: FILL / fill for panel_id, fill in fills(target).items()}
-    yaml.write_text(lengthen(source, factors), encoding="utf-8")
+    folder = target / "zines" / SLUG
+    source = (folder / "zine.yaml").read_text(encoding="utf-8")
+    catalogs = {p.stem: p.read_text(encoding="utf-8") for p in (folder / "locales").glob("*.po")}
+    factors = {lang: {i: FILL / fill for i, fill in found.items()}
+               for lang, found in fills(target).items()}
+    lengthen(target, source, catalogs, factors)
     # Headings do not grow with the body: correct once from the heights measured.
-    factors = {i: f * FILL / fill for i, fill in fills(target).items() for f in [factors[i]]}
-    yaml.write_text(lengthen(source, {i: f * longer for i, f in factors.items()}), encoding="utf-8")
+    for lang, found in fills(target).items():
+        factors[lang] = {i: factors[lang][i] * FILL / fill for i, fill in found.items()}
+    lengthen(target, source, catalogs, {lang: {i: f * longer for i, f in found.items()}
+                                        for lang, found in factors.items()})
     return target
 
 
@@ -108,15 +145,16 @@ FIT_PAGES, pipeline.fit_pages = pipeline.fit_pages, timed_fit    # what build_jo
 
 
 def build_all(root: Path) -> tuple[float, int, int]:
-    """Return the CPU seconds of one build of every language (PDFs written), outputs, panels
-    shrunk. CPU time, not wall time: other work on a busy machine does not count."""
-    outputs, fitted = 0, 0
+    """Return the CPU seconds of one build of every language (files written), the PDFs of
+    zines built, and the panels shrunk. CPU time: other work on a busy machine does not count."""
+    pdfs, fitted = 0, 0
     start = time.process_time()
-    for lang in LANGS:     # one build per language: es-us and de-us are not listed variants
-        built, report = pipeline.build(root, Options(langs=(lang,), out=root / "build", **OPTIONS))
-        outputs += len(built)
+    for lang in LANGS:     # one build per language: en-us, es-us and ar-us
+        built, report = pipeline.build(root, Options(langs=(lang,), layouts=LAYOUTS[lang],
+                                                     out=root / "build", **OPTIONS))
+        pdfs += sum(not o.path.stem.endswith("instructions") for o in built)
         fitted += sum("to fit its page" in p.message for p in report.warnings)
-    return time.process_time() - start, outputs, fitted
+    return time.process_time() - start, pdfs, fitted
 
 
 def main() -> None:
@@ -134,12 +172,12 @@ def main() -> None:
         for _ in range(runs):                               # alternate: a busy machine hits both
             for name, root in roots.items():
                 FIT_SECONDS.clear()
-                seconds, outputs, shrunk[name] = build_all(root)
+                seconds, pdfs, shrunk[name] = build_all(root)
                 times[name].append(seconds)
                 fit[name].append(sum(FIT_SECONDS))
     base, auto = min(times["fits"]), min(times["overflows"])
-    print(f"fit bench: 3 languages (en; es, de untranslated, --draft) x 3 layouts = {outputs} "
-          f"PDFs, CPU time, best and median of {runs} runs")
+    print(f"fit bench: en, es, ar x minizine, booklet, reader ({pdfs} PDFs: ar has the mini zine "
+          f"only), CPU time, best and median of {runs} runs")
     for label, name in (("nothing overflows:    ", "fits"), ("30 % longer, auto-fit:", "overflows")):
         print(f"  {label} {min(times[name]):6.2f} s  (median {statistics.median(times[name]):.2f} s,"
               f" {shrunk[name]} panels shrunk, {statistics.median(fit[name]):.2f} s in the fit "
