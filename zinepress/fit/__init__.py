@@ -26,6 +26,7 @@ from zinepress.units import mm
 
 # Lays the pages out again: {panel id: inline CSS}, and the panels whose content to lay out.
 Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
+Laid = tuple[weasyprint.Document, Measure]       # a layout, and where a panel sits in it
 QUOTE_MAX = 120      # characters of the last sentence that fits, shown in full up to this
 
 
@@ -68,8 +69,9 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
                           for i in ids if i in placed])
 
 
-def _run(searches: dict[str, Search], relayout: Relayout,
-         last: dict[str, tuple[weasyprint.Document, Measure]], position: dict[str, int]):
+def _run(searches: dict[str, Search], relayout: Relayout, last: dict[str, Laid],
+         position: dict[str, int]
+         ) -> tuple[dict[str, Search], dict[str, weasyprint.Page], dict[str, Laid]]:
     """Lay out the panels that run over until each search is done, all panels at once per round.
 
     Return the searches, each panel's page in the gentlest style that fits, and the last layout
@@ -125,7 +127,7 @@ def _report_too_long(document: weasyprint.Document, where: Measure, panel_id: st
     if found.lines:
         amount = f"about {found.lines} line(s) ({found.words} word(s)) too long"
     else:
-        amount = f"about {mm(where.needed - where.available):.0f} mm too long"
+        amount = f"about {max(mm(where.needed - where.available), 1):.0f} mm too long"
     if found.last_sentence:
         cut = f'the last sentence that fits is "{_quote(found.last_sentence)}"'
     else:
