@@ -63,7 +63,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     """Return one output file's bytes, or None after reporting why it cannot be made."""
     if job.extra == INSTRUCTIONS:
         return instruction_output(project, job, options, report)
-    errors_before = len(report.errors)
+    errors_before, warnings_before = len(report.errors), len(report.warnings)
     loc = localize_job(project, job, options, report)
     panels = pad(loc, job, report)
     if panels is None:
@@ -96,7 +96,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
         return None
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
                   job.layout.name, job.paper, job.path, data, pages, sheets,
-                  tuple(str(w) for w in report.warnings))
+                  tuple(str(w) for w in report.warnings[warnings_before:]))
 
 
 def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
