@@ -109,7 +109,7 @@ def parse_yaml(text: str, path: Path, report: Report) -> Any:
     except yaml.reader.ReaderError as exc:
         report.error(path, line_offset(text, exc.position) + 1, _reader_message(exc))
     except yaml.MarkedYAMLError as exc:
-        report.error(path, _mark_line(exc), _yaml_message(exc))
+        report.error(path, _mark_line(exc), _yaml_message(exc, text))
     except yaml.YAMLError as exc:
         report.error(path, None, f"not valid YAML: {exc}")
     except (ValueError, OverflowError):
@@ -143,13 +143,25 @@ _PLAIN = {  # PyYAML's and libyaml's phrasings, in words a zine editor knows
     "found character '\\t'": "a tab: indent with spaces",
     "tab character": "a tab: indent with spaces",
     "could not find expected ':'": "a line without 'key: value' (check the indentation)",
+    "found invalid Unicode character escape code": "an escape such as \\u… or \\U… names no "
+                                                   "character (\\ud800-\\udfff and anything past "
+                                                   "\\U0010FFFF are not characters)",
 }
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     detail = ", ".join(p for p in (exc.context, exc.problem) if p)
     plain = next((words for key, words in _PLAIN.items() if key in detail), None)
+    if _at(text, exc.problem_mark) == "\t":  # libyaml does not name the character
+        plain = _PLAIN["tab character"]
     return f"not valid YAML: {plain or detail}"
+
+
+def _at(text: str, mark: yaml.Mark | None) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def _convert(node: yaml.Node, loader: SafeConstructor, path: Path, report: Report, depth: int) -> Any:
