@@ -9,6 +9,7 @@ the port of a listener on 127.0.0.1. case.yaml says:
     run:      the `zine` arguments (default: [build])
     exit:     the exit status (default: 1)
     expect:   every line the run prints, exactly
+    edit:     {path in the project: [[old, new], …]}   texts to replace in the project's files
     links:    {path in the project: target}   symbolic links to make
     remove:   [paths in the project]           files to delete
     generate: {path in the project: kind}      large or special files, made by GENERATORS
@@ -55,6 +56,7 @@ class Case:
     generate: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     contains: dict[str, list[str]] = field(default_factory=dict)
+    edit: dict[str, list[list[str]]] = field(default_factory=dict)
 
 
 def load_cases() -> list[Case]:
@@ -66,7 +68,7 @@ def load_cases() -> list[Case]:
                           data.get("exit", 1), tuple(data["expect"]), data.get("links", {}),
                           tuple(data.get("remove", [])), data.get("generate", {}),
                           {k: str(v) for k, v in data.get("env", {}).items()},
-                          data.get("contains", {})))
+                          data.get("contains", {}), data.get("edit", {})))
     return cases
 
 
@@ -93,8 +95,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def set_up(case: Case, project: Path, outside: Path, port: int) -> None:
-    """Lay the case over a fresh project copy."""
+def set_up(case: Case, project: Path, outside: Path, port: int) -> dict[str, str]:
+    """Lay the case over a fresh project copy; return @EDIT_LINE@: where an edited entry starts."""
+    marks = {}
     copy_project(project, zines=False)
     shutil.copytree(BASE, project, dirs_exist_ok=True)
     files = case.folder / "files"
@@ -103,6 +106,13 @@ def set_up(case: Case, project: Path, outside: Path, port: int) -> None:
             target = project / source.relative_to(files)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(_substitute(source.read_bytes(), outside, port))
+    for name, changes in case.edit.items():
+        text = (project / name).read_text(encoding="utf-8")
+        for old, new in changes:
+            assert old in text, f"{case.name}: '{old}' is no longer in {name}"
+            marks["@EDIT_LINE@"] = str(_entry_line(text, text.index(old)))
+            text = text.replace(old, _substitute(new.encode(), outside, port).decode())
+        (project / name).write_text(text, encoding="utf-8")
     for name in case.remove:
         _remove(project / name)
     for name, target in case.links.items():
@@ -115,11 +125,21 @@ def set_up(case: Case, project: Path, outside: Path, port: int) -> None:
         _remove(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         GENERATORS[kind](path)
+    return marks
 
 
-def expected(case: Case, outside: Path, port: int) -> list[str]:
+def _entry_line(text: str, index: int) -> int:
+    """Return the first line of the blank-line-separated block (a PO entry) holding `index`."""
+    start = text.rfind("\n\n", 0, index)
+    return text.count("\n", 0, start + 2 if start >= 0 else 0) + 1
+
+
+def expected(case: Case, outside: Path, port: int, marks: dict[str, str]) -> list[str]:
     """Return the lines the case must print, placeholders filled in."""
-    return [_substitute(line.encode(), outside, port).decode() for line in case.expect]
+    lines = [_substitute(line.encode(), outside, port).decode() for line in case.expect]
+    for mark, value in marks.items():
+        lines = [line.replace(mark, value) for line in lines]
+    return lines
 
 
 def _substitute(data: bytes, outside: Path, port: int) -> bytes:

@@ -23,13 +23,15 @@ def main(names: list[str]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             outside = make_outside(Path(tmp) / "outside")
             listener = Listener()
-            set_up(case, Path(tmp) / "project", outside, listener.port)
+            marks = set_up(case, Path(tmp) / "project", outside, listener.port)
             os.environ.update(case.env)
             run = zine(Path(tmp) / "project", *case.run)
             for name in case.env:
                 os.environ.pop(name)
             lines = [line.replace(str(outside), "@OUTSIDE@")
                      .replace(str(listener.port), "@PORT@") for line in run.output.splitlines()]
+            for mark, value in marks.items():
+                lines = [line.replace(f":{value}:", f":{mark}:") for line in lines]
             listener.close()
         print(f"# {case.name} (exit {run.exit_code})")
         print(yaml.safe_dump({"expect": lines}, allow_unicode=True, width=1000), end="")

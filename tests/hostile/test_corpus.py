@@ -31,7 +31,7 @@ def test_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     before = snapshot(outside)
     listener = Listener()
     project = tmp_path / "project"
-    set_up(case, project, outside, listener.port)
+    marks = set_up(case, project, outside, listener.port)
     for name, value in case.env.items():
         monkeypatch.setenv(name, value)
     WATCH.start(outside)
@@ -41,7 +41,7 @@ def test_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         touched = WATCH.stop()
         connections = listener.connections()
         listener.close()
-    assert run.output.splitlines() == expected(case, outside, listener.port)
+    assert run.output.splitlines() == expected(case, outside, listener.port, marks)
     assert run.exit_code == case.exit
     assert touched == []
     assert connections == 0
