@@ -15,6 +15,7 @@ the port of a listener on 127.0.0.1. case.yaml says:
     generate: {path in the project: kind}      large or special files, made by GENERATORS
     env:      {NAME: value}                    environment for the run
     contains: {path of a built PDF: [texts]}   what a run that may succeed must have printed
+    unchanged: [paths in the project]         files the run must leave byte for byte
 
 `python -m tests.hostile.show [CASE…]` prints what each case prints now, to write `expect`.
 """
@@ -57,6 +58,7 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     contains: dict[str, list[str]] = field(default_factory=dict)
     edit: dict[str, list[list[str]]] = field(default_factory=dict)
+    unchanged: tuple[str, ...] = ()
 
 
 def load_cases() -> list[Case]:
@@ -68,7 +70,8 @@ def load_cases() -> list[Case]:
                           data.get("exit", 1), tuple(data["expect"]), data.get("links", {}),
                           tuple(data.get("remove", [])), data.get("generate", {}),
                           {k: str(v) for k, v in data.get("env", {}).items()},
-                          data.get("contains", {}), data.get("edit", {})))
+                          data.get("contains", {}), data.get("edit", {}),
+                          tuple(data.get("unchanged", []))))
     return cases
 
 

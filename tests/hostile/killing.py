@@ -39,8 +39,13 @@ class Tally:
 
 def start_build(project: Path, args: list[str]) -> subprocess.Popen:
     """Start `zine build ARGS` in the project as a separate process (its messages: build.log)."""
+    return start_zine(project, ["build", *args])
+
+
+def start_zine(project: Path, args: list[str]) -> subprocess.Popen:
+    """Start `zine ARGS` in the project as a separate process (its messages: build.log)."""
     with (project / "build.log").open("ab") as log:
-        return subprocess.Popen([sys.executable, str(CLI), "build", *args], cwd=project,
+        return subprocess.Popen([sys.executable, str(CLI), *args], cwd=project,
                                 stdout=subprocess.DEVNULL, stderr=log)
 
 

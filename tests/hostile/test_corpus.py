@@ -34,6 +34,7 @@ def test_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     marks = set_up(case, project, outside, listener.port)
     for name, value in case.env.items():
         monkeypatch.setenv(name, value)
+    kept = {name: (project / name).read_bytes() for name in case.unchanged}
     WATCH.start(outside)
     try:
         run = zine(project, *case.run)
@@ -48,6 +49,7 @@ def test_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert snapshot(outside) == before
     for pdf in (project / "build").rglob("*.pdf") if (project / "build").is_dir() else ():
         assert CANARY_TEXT not in all_text(pdf)
+    assert {name: (project / name).read_bytes() for name in case.unchanged} == kept
     for name, texts in case.contains.items():
         text = all_text(project / name)
         assert all(t in text for t in texts), text

@@ -73,23 +73,17 @@ def parse_po(path: Path, report: Report, inside: Path | None = None) -> polib.PO
     `inside` is the folder the file must really be in: by default the one above locales/ (the
     zine's folder, or the project for layout words).
     """
-    inside = inside or path.parent.parent
-    raw = read_input(path, report, MAX_PO_BYTES, inside)
-    if raw is None:
+    text = _read_text(path, report, inside or path.parent.parent)
+    if text is None:
         return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report.error(path, raw.count(b"\n", 0, exc.start) + 1,
-                     f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    bad_line = next((n for n, line in enumerate(text.splitlines(), 1) if not _LINE.match(line)),
+                    None)
+    if bad_line:
+        # polib is lenient: an unclosed "string loses its last character without a word.
+        report.error(path, bad_line, "not a valid PO file: a line must be a keyword (msgid, "
+                                     "msgstr …) with a \"quoted string\", a \"quoted string\" or a "
+                                     "# comment")
         return None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not _LINE.match(line):
-            # polib is lenient: an unclosed "string loses its last character without a word.
-            report.error(path, number, "not a valid PO file: a line must be a keyword (msgid, "
-                                       "msgstr …) with a \"quoted string\", a \"quoted string\" or a "
-                                       "# comment")
-            return None
     # polib takes a string naming an existing file for that file's path; with a line break at
     # its end, and every line checked above, the text cannot name a file outside the project.
     try:
@@ -104,6 +98,18 @@ def parse_po(path: Path, report: Report, inside: Path | None = None) -> polib.PO
                                  "UTF-8: save the file as UTF-8 and set charset=UTF-8")
         return None
     return po
+
+
+def _read_text(path: Path, report: Report, inside: Path) -> str | None:
+    raw = read_input(path, report, MAX_PO_BYTES, inside)
+    if raw is None:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.error(path, raw.count(b"\n", 0, exc.start) + 1,
+                     f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        return None
 
 
 def _usable(entry: polib.POEntry, name: str, key: str, path: Path, report: Report) -> bool:

@@ -40,9 +40,7 @@ MAX_SOURCES = 200
 def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]) -> Zine | None:
     """Return the zine in this folder, reporting every problem; None when it cannot be used."""
     path = folder / "zine.yaml"
-    if not folder.resolve().is_relative_to(folder.parent.resolve()):
-        report.error(folder, None, "the zine folder is a link to a place outside "
-                                   f"{folder.parent.name}/; only folders inside it are read")
+    if not _inside_zines(folder, report):
         return None
     if not path.is_file():
         report.error(folder, None, "a zine folder needs a zine.yaml")
@@ -56,7 +54,7 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     top = Fields(data, path, report)
     top.unknown(TOP_KEYS)
     for key in ("title", "subtitle", "content_note", "credits", "license"):
-        _check_length(top, key, MAX_TEXT_CHARS)
+        _check_length(top, key, MAX_TEXT_CHARS)  # the zine's own texts print too
     panels = _panels(top, folder)
     ids = [p.id for p in panels]
     editions = _editions(top, ids)
@@ -80,6 +78,15 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     )
     _warn_orphans(top, zine)
     return zine
+
+
+def _inside_zines(folder: Path, report: Report) -> bool:
+    """Refuse a zine folder that is a link to elsewhere: everything in it would be read."""
+    if folder.resolve().is_relative_to(folder.parent.resolve()):
+        return True
+    report.error(folder, None, "the zine folder is a link to a place outside "
+                               f"{folder.parent.name}/; only folders inside it are read")
+    return False
 
 
 def _panels(top: Fields, folder: Path) -> list[Panel]:
