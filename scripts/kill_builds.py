@@ -45,9 +45,11 @@ def main() -> int:
         shutil.rmtree(project / "build", ignore_errors=True)
     print(f"seed {args.seed}: {outputs} PDFs per build; a full build takes {duration:.1f} s, "
           f"writing starts at {first_write or 0:.1f} s")
-    print(f"{tally.kills} kills: {tally.unchanged} PDFs found unchanged, {tally.new} found new "
-          f"and complete; {tally.mid_write} kills landed in the write stage (some PDFs new, some "
-          f"not); {tally.leftovers} hidden .tmp files seen after kills, "
+    print(f"{tally.kills} kills: {tally.before_write} before the write stage (every PDF the old "
+          f"one), {tally.during_write} during it (some old, some new), {tally.after_write} after "
+          f"it (every PDF new)")
+    print(f"PDFs checked: {tally.unchanged} unchanged, {tally.new} new and complete (opened, "
+          f"page count right); {tally.leftovers} hidden .tmp files seen after kills, "
           f"{tally.leftovers_after_next_build} after the next build")
     print(f"problems: {len(tally.problems)}")
     for problem in tally.problems:

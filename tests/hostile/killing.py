@@ -31,7 +31,9 @@ class Tally:
     kills: int = 0
     unchanged: int = 0
     new: int = 0
-    mid_write: int = 0            # kills that left some files new and some unchanged
+    before_write: int = 0         # kills that left every PDF unchanged
+    during_write: int = 0         # kills that left some PDFs new and some unchanged
+    after_write: int = 0          # kills that left every PDF new
     leftovers: int = 0            # hidden .tmp files found after kills
     leftovers_after_next_build: int = 0
     problems: list[str] = field(default_factory=list)
@@ -89,7 +91,7 @@ def page_counts(out: Path) -> dict[str, int]:
 
 
 def kill_once(project: Path, args: list[str], delay: float, pages: dict[str, int],
-              tally: Tally) -> None:
+              tally: Tally) -> str:
     """Start a build, SIGKILL it after `delay` seconds, and check every PDF it could have touched."""
     out = project / "build"
     before = fingerprints(out)
@@ -108,12 +110,13 @@ def kill_once(project: Path, args: list[str], delay: float, pages: dict[str, int
         tally.new += 1
         states.add("new")
         _check_complete(out / name, pages.get(name), tally)
-    if states == {"unchanged", "new"}:
-        tally.mid_write += 1
+    moment = {"unchanged": "before", "new": "after"}.get("".join(states), "during")
+    setattr(tally, f"{moment}_write", getattr(tally, f"{moment}_write") + 1)
     if set(after) != set(pages):
         tally.problems.append(f"PDFs under build/ are {sorted(after)}, not {sorted(pages)}")
     tally.leftovers += sum(1 for _ in out.rglob(".*.tmp"))
     _check_manifest(out, tally)
+    return moment
 
 
 def _check_complete(path: Path, pages: int | None, tally: Tally) -> None:
@@ -148,14 +151,16 @@ def kill_loop(project: Path, args: list[str], kills: int, rng: random.Random,
     duration, first_write = full_build(project, args)
     pages = page_counts(project / "build")
     tally = Tally()
+    # Half the moments anywhere in a build; half aimed at its write stage, which is short and
+    # moves from run to run: the aim follows where the last aimed kill landed.
+    aim = (first_write or duration) + (duration - (first_write or duration)) / 2
     for number in range(kills):
         toggle_content(zine_yaml, number)
-        # Half the moments anywhere in a build, half in its write stage, which is short.
-        if number % 2 and first_write is not None:
-            delay = rng.uniform(first_write * 0.95, duration * 1.02)
+        if number % 2:
+            moment = kill_once(project, args, max(0.0, rng.gauss(aim, 0.05)), pages, tally)
+            aim += {"before": 0.1, "after": -0.1}.get(moment, 0.0)
         else:
-            delay = rng.uniform(0.0, duration)
-        kill_once(project, args, delay, pages, tally)
+            kill_once(project, args, rng.uniform(0.0, duration), pages, tally)
     full_build(project, args)
     tally.leftovers_after_next_build = sum(1 for _ in (project / "build").rglob(".*.tmp"))
     return tally, duration, first_write

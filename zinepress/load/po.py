@@ -92,6 +92,11 @@ def parse_po(path: Path, report: Report, inside: Path | None = None) -> polib.PO
     except Exception as exc:  # noqa: BLE001 - polib parses untrusted text; any failure means invalid
         report.error(path, _line(exc), f"not a valid PO file: {_reason(exc)}")
         return None
+    for name, value in po.metadata.items():  # the colophon prints the translators' names
+        refused = refused_character(f"{name}{value}")
+        if refused:
+            report.error(path, None, f"the header's {name} contains {refused[1]}")
+            return None
     charset = _CHARSET.search(po.metadata.get("Content-Type", ""))
     if charset and charset[1].lower() not in _UTF8:
         report.error(path, None, f"the header says charset={charset[1]}; PO files are read as "
