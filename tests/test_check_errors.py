@@ -60,7 +60,7 @@ CASES = [
 def _write(project: Path, text: str) -> None:
     folder = project / "zines" / "tiny"
     (folder / "images").mkdir(parents=True)
-    Image.new("L", (1, 1)).save(folder / "images" / "dot.png")  # a real image: files are checked
+    Image.new("L", (1200, 1200)).save(folder / "images" / "dot.png")  # images are checked
     (folder / "zine.yaml").write_text(text, encoding="utf-8")
 
 
