@@ -145,22 +145,43 @@ def toggle_content(zine_yaml: Path, round_number: int) -> None:
     zine_yaml.write_text(text, encoding="utf-8")
 
 
+class Window:
+    """Where a build's write stage lies, narrowed by bisection as kills land before or after it."""
+
+    def __init__(self, guess: float) -> None:
+        self.guess = guess
+        self.before = 0.0                 # latest delay known to land before the write stage
+        self.after: float | None = None   # earliest delay known to land after it
+
+    def aim(self, rng: random.Random) -> float:
+        """Return the next delay to try, with a little jitter."""
+        if self.after is None:
+            centre = max(self.guess, self.before + 0.5)
+        else:
+            centre = (max(self.before, 0.0) + self.after) / 2
+        return max(0.0, rng.gauss(centre, 0.03))
+
+    def learn(self, delay: float, moment: str) -> None:
+        """Narrow the window with where a kill at `delay` landed."""
+        if moment == "before":
+            self.before = max(self.before, delay)
+        elif moment == "after":
+            self.after = delay if self.after is None else min(self.after, delay)
+
+
 def kill_loop(project: Path, args: list[str], kills: int, rng: random.Random,
               zine_yaml: Path) -> tuple[Tally, float, float | None]:
     """Build once in full, then kill `kills` builds at random moments; return the tally."""
     duration, first_write = full_build(project, args)
     pages = page_counts(project / "build")
     tally = Tally()
-    # Half the moments anywhere in a build; half aimed at its write stage, which is short and
-    # moves from run to run: the aim follows where the last aimed kill landed.
-    aim = (first_write or duration) + (duration - (first_write or duration)) / 2
+    window = Window(first_write or duration)
     for number in range(kills):
         toggle_content(zine_yaml, number)
-        if number % 2:
-            moment = kill_once(project, args, max(0.0, rng.gauss(aim, 0.05)), pages, tally)
-            aim += {"before": 0.1, "after": -0.1}.get(moment, 0.0)
-        else:
-            kill_once(project, args, rng.uniform(0.0, duration), pages, tally)
+        # Half the moments anywhere in a build; half aimed at its write stage, which is short and
+        # moves from run to run: every kill tells whether it came before or after it.
+        delay = window.aim(rng) if number % 2 else rng.uniform(0.0, duration)
+        window.learn(delay, kill_once(project, args, delay, pages, tally))
     full_build(project, args)
     tally.leftovers_after_next_build = sum(1 for _ in (project / "build").rglob(".*.tmp"))
     return tally, duration, first_write
