@@ -74,7 +74,7 @@ def test_a_panel_that_cannot_fit_fails_and_leaves_earlier_outputs(intl: Path) ->
     manifest = (intl / "build/manifest.json").read_bytes()
     path = intl / "zines/unpacking-self-harm/zine.yaml"
     original = path.read_text(encoding="utf-8")
-    set_body(path, "pocket-needs", " ".join(["word"] * 1500))
+    set_body(path, "pocket-needs", " ".join(["word"] * 900))
     try:
         run = zine(intl, "build", "unpacking-self-harm", "-l", "en", "-r", "intl", "-p", "a4")
     finally:

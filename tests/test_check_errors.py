@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.conftest import zine
 
@@ -38,7 +39,7 @@ CASES = [
      "zines/tiny/zine.yaml:12: panel 'pic': an image needs 'alt': a short description for "
      "people who cannot see it"),
     ("raw HTML in a body", GOOD.replace("body: Some text.", "body: Some <b>bold</b> text."),
-     "zines/tiny/zine.yaml:11: panel 'one': raw HTML is not allowed in a body: '<b>'"),
+     "zines/tiny/zine.yaml:11: panel 'one': raw HTML is not allowed in text: '<b>'"),
     ("unknown kind", GOOD.replace("    kind: cover", "    kind: covr"),
      "zines/tiny/zine.yaml:7: panel 'cover': unknown kind 'covr': did you mean 'cover'? (kinds: "
      "text, cover, list, quote, image, crisis-lines, sources, notes, back-cover)"),
@@ -59,7 +60,7 @@ CASES = [
 def _write(project: Path, text: str) -> None:
     folder = project / "zines" / "tiny"
     (folder / "images").mkdir(parents=True)
-    (folder / "images" / "dot.png").write_bytes(b"")
+    Image.new("L", (1200, 1200)).save(folder / "images" / "dot.png")  # images are checked
     (folder / "zine.yaml").write_text(text, encoding="utf-8")
 
 

@@ -209,8 +209,9 @@ def test_update_writes_nothing_when_a_po_file_is_broken(project: Path) -> None:
     before = po_files(project)
     run = zine(project, "i18n", "update")
     assert run.exit_code == 1
-    assert (f"zines/unpacking-self-harm/locales/ar.po:{line}: not a valid PO file: Syntax error "
-            "in po file") in run.output.splitlines()
+    assert (f"zines/unpacking-self-harm/locales/ar.po:{line}: not a valid PO file: a line must "
+            'be a keyword (msgid, msgstr …) with a "quoted string", a "quoted string" or a # '
+            "comment") in run.output.splitlines()
     assert po_files(project) == before                     # es.po not half-updated either
 
 

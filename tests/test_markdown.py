@@ -18,14 +18,14 @@ def test_links_are_live_only_in_the_reader() -> None:
 
 def test_raw_html_is_refused_and_escaped() -> None:
     assert markdown.problems("x <script>alert(1)</script>") == [
-        (0, "raw HTML is not allowed in a body: '<script>'"),
-        (0, "raw HTML is not allowed in a body: '</script>'")]
+        (0, "raw HTML is not allowed in text: '<script>'"),
+        (0, "raw HTML is not allowed in text: '</script>'")]
     assert "&lt;script&gt;" in markdown.to_html("x <script>", links=True)
 
 
 def test_links_must_be_web_or_mail() -> None:
     assert markdown.problems("[a](file:///etc/passwd)") == [
-        (0, "a link must start with https://, http:// or mailto: ('file:///etc/passwd')")]
+        (0, "a link must start with https://, http://, mailto:, tel: or sms: ('file:///etc/passwd')")]
     assert markdown.problems("[a](https://example.org) [b](mailto:x@example.org)") == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +28,7 @@ from zinepress.poster import add_back, back_poster, wants_back_poster
 from zinepress.press import INSTRUCTIONS, imposes, rendered_bleed
 from zinepress.press import plan_options as press_plan_options
 from zinepress.project import Project, load_project
+from zinepress.render.deadline import run_limited
 from zinepress.render.document import overflows, render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import pages_html
@@ -50,7 +51,8 @@ def build(root: Path, options: Options, progress: Progress | None = None,
     for number, job in enumerate(jobs, 1):
         if progress:
             progress(number, len(jobs), job.label)
-        output = build_job(project, job, options, report)
+        output = run_limited(partial(build_job, project, job, options, report),
+                             job.zine.yaml_path, job.label, report)
         if output is not None:
             outputs.append(output)
     report.raise_if_failed(options.strict)
@@ -208,7 +210,12 @@ def _check_render(fetcher: ConfinedFetcher, warnings: list[str], job: Job, repor
         if ".notdef" in message or "glyph" in message.lower():
             report.error(job.zine.yaml_path, None, f"{job.label}: a character has no glyph in "
                          f"the bundled fonts ({message})")
-        elif "refuses to fetch" not in message and "Failed to load" not in message:
+        elif "refuses to fetch" in message:
+            continue  # reported above, once per URL
+        elif "Failed to load" in message or "Failed to render" in message:
+            # WeasyPrint leaves a hole where the image or stylesheet should be: never print that.
+            report.error(job.zine.yaml_path, None, f"{job.label}: {message}")
+        else:
             log.warning("%s: WeasyPrint: %s", job.label, message)
 
 

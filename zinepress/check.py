@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from zinepress.build import Progress, build_job
@@ -9,6 +10,7 @@ from zinepress.errors import Problem, Report, ZineError
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.model import Zine
 from zinepress.project import Project, load_project
+from zinepress.render.deadline import run_limited
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def check(root: Path, options: Options, every: bool = False,
         if progress:
             progress(number, len(jobs), job.label)
         try:
-            build_job(project, job, options, report)
+            run_limited(partial(build_job, project, job, options, report), job.zine.yaml_path,
+                        job.label, report)
         except ZineError as exc:       # one job that cannot even render must not hide the rest
             report.extend(exc.problems)
     return Checked(tuple(dict.fromkeys(report.problems)), len(project.zines),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
@@ -23,7 +24,16 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{place}: {prefix}{self.message}"
+        return _printable(f"{place}: {prefix}{self.message}")
+
+
+# Messages quote content; a hostile file must not move the terminal's cursor, forge a line of
+# output or reorder what is shown (control and bidi characters are shown as \uXXXX).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass
@@ -104,10 +114,10 @@ def display_path(path: str | Path) -> str:
     """Return the path as the user should see it: relative to the project when inside it."""
     p = Path(path)
     if _ROOT and p.is_absolute():
-        try:
-            return str(p.resolve().relative_to(_ROOT[0]))
-        except ValueError:
-            return str(p)
+        # The folder resolved but not the file: a symbolic link is named where it lies.
+        for candidate in (p.parent.resolve() / p.name, p.resolve()):
+            if candidate.is_relative_to(_ROOT[0]):
+                return str(candidate.relative_to(_ROOT[0]))
     return str(p)
 
 

@@ -12,6 +12,7 @@ from jinja2 import nodes
 from jinja2.ext import extract_from_ast
 
 import zinepress
+from zinepress.load.files import Refused, read_confined
 from zinepress.model import ZINE_TEXT_FIELDS, Zine
 
 CRITICAL_NOTE = ("Critical: a print build in your language needs this translated and not fuzzy.")
@@ -58,11 +59,14 @@ def edition_keys(zine: Zine, editions: set[str]) -> set[str]:
             if e.key.startswith("zine.") or e.key.split(".")[0] in panel_ids}
 
 
+MAX_TEMPLATE_BYTES = 1_000_000
+
+
 def layout_words(root: Path) -> list[Entry]:
     """Return the layouts' own words: t("…") in layouts/**/*.html, N_/words("…") in the code."""
     found: dict[str, list[tuple[str, bool]]] = {}
     for path in sorted((root / "layouts").glob("**/*.html")):
-        for msgid, crisis in _template_words(path):
+        for msgid, crisis in _template_words(path, root / "layouts"):
             found.setdefault(msgid, []).append((_shown(path, root), crisis))
     package = Path(zinepress.__file__).resolve().parent
     for path in sorted(package.glob("**/*.py")):
@@ -109,8 +113,12 @@ def _word_entry(msgid: str, places: list[tuple[str, bool]]) -> Entry:
                  ("python-brace-format",) if names else (), crisis)
 
 
-def _template_words(path: Path) -> list[tuple[str, bool]]:
-    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+def _template_words(path: Path, layouts: Path) -> list[tuple[str, bool]]:
+    try:  # a template linked from outside layouts/ is never read; the render reports it
+        text = read_confined(path, MAX_TEMPLATE_BYTES, layouts).decode("utf-8")
+    except (Refused, UnicodeDecodeError):
+        return []
+    tree = jinja2.Environment().parse(text)
     crisis = {m for macro in tree.find_all(nodes.Macro) if macro.name.startswith(CRISIS_MACRO)
               for m in _messages(macro)}
     return [(m, m in crisis) for m in _messages(tree)]

@@ -13,10 +13,12 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from zinepress.crisis import CrisisView
 from zinepress.errors import Report
+from zinepress.load.files import Refused, read_confined
 from zinepress.load.po import Catalog
 from zinepress.load.yamlfile import Seq, load_yaml
 from zinepress.localize import Localized
 from zinepress.model import Panel, Zine
+from zinepress.render.templates import MAX_CSS_BYTES
 
 # Characters that are never drawn: controls, format marks (LRI/PDI, ZWJ, soft hyphen), separators.
 INVISIBLE = ("Cc", "Cf", "Zl", "Zp")
@@ -88,7 +90,8 @@ def _font_files(fonts: Path) -> list[Path]:
     entries = load_yaml(manifest, Report()) if manifest.is_file() else None
     names = [e.get("file") for e in entries if isinstance(e, dict)] \
         if isinstance(entries, Seq) else []
-    return [(fonts / n).resolve() for n in names if isinstance(n, str) and (fonts / n).is_file()]
+    paths = [(fonts / n).resolve() for n in names if isinstance(n, str)]
+    return [p for p in paths if p.is_relative_to(fonts.resolve()) and p.is_file()]
 
 
 def _texts(loc: Localized, zine: Zine, panels: tuple[Panel, ...], crisis: CrisisView | None,
@@ -119,8 +122,12 @@ def _texts(loc: Localized, zine: Zine, panels: tuple[Panel, ...], crisis: Crisis
 def _css_texts(layout: Path) -> Iterator[Text]:
     # Strings a stylesheet prints: list markers, `content:` of page margins.
     for path in (layout.parent / "_shared" / "base.css", layout / "style.css"):
-        if path.is_file():
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        try:  # a stylesheet linked from outside layouts/ is never read; the render reports it
+            text = read_confined(path, MAX_CSS_BYTES, layout.parent).decode("utf-8")
+        except (Refused, UnicodeDecodeError):
+            continue
+        if text:
+            for number, line in enumerate(text.splitlines(), 1):
                 for match in CSS_STRING_RE.finditer(line):
                     yield Text(match.group(2), "a string in the stylesheet", path, number)
 

@@ -9,8 +9,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from zinepress.errors import Report
-from zinepress.load.po import MAX_PO_BYTES
-from zinepress.load.po import _line as po_line, _reason as po_reason
+from zinepress.load.po import parse_po
 from zinepress.write import atomic_write
 
 NEEDS_REVIEW = "needs-native-review"
@@ -18,15 +17,7 @@ NEEDS_REVIEW = "needs-native-review"
 
 def read_po(path: Path, report: Report) -> polib.POFile | None:
     """Return the PO file, or None after reporting why it cannot be used."""
-    if path.stat().st_size > MAX_PO_BYTES:
-        report.error(path, None, f"the file is over {MAX_PO_BYTES:,} bytes")
-        return None
-    try:
-        return polib.pofile(str(path), wrapwidth=0, encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        reason = po_reason(exc).replace(f" {path}", "")
-        report.error(path, po_line(exc), f"not a valid PO file: {reason}")
-        return None
+    return parse_po(path, report)
 
 
 def new_po(lang: str, project: str, header: str) -> polib.POFile:

@@ -1,6 +1,7 @@
 """Load layouts/<name>/layout.yaml: the folder is the registration of a format."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from zinepress.errors import Report
@@ -10,6 +11,7 @@ from zinepress.load.yamlfile import Map, load_yaml
 from zinepress.model import Layout, Paper
 from zinepress.units import to_pt
 
+TEMPLATE_RE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.html$")
 LAYOUT_KEYS = ("description", "papers", "imposition", "pages", "multiple", "pad_with", "duplex",
                "template", "marks", "pdf_variant", "min_body_pt", "links", "min_line_height",
                "min_text_pt", "max_line_chars", "min_image_dpi")
@@ -41,7 +43,11 @@ def load_layout(folder: Path, report: Report) -> Layout | None:
     if imposition not in PLANS:
         f.error("imposition", f"unknown imposition '{imposition}' (known: {', '.join(PLANS)})")
     template = f.text("template", default="pages.html") or "pages.html"
-    if not (folder / template).is_file():
+    for key in ("template", "marks"):
+        name = f.text(key)
+        if name and not TEMPLATE_RE.match(name):
+            f.error(key, f"'{key}' names a file in {folder.name}/, such as pages.html ({name!r})")
+    if TEMPLATE_RE.match(template) and not (folder / template).is_file():
         f.error("template", f"template '{template}' is not in {folder.name}/")
     return Layout(name=folder.name, folder=folder, description=f.text("description") or "",
                   papers=_papers(f), imposition=imposition, pages=f.get("pages", int),

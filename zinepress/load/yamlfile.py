@@ -8,9 +8,14 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from zinepress.errors import Report
+from zinepress.load.chars import line_offset, refused_character
+from zinepress.load.files import read_input
 
 MAX_YAML_BYTES = 1_000_000
 MAX_DEPTH = 32
+# Merge keys and `=` need constructors a content file has no use for; say so instead of a puzzle.
+_SPECIAL_TAGS = {"tag:yaml.org,2002:merge": "merge keys (<<) are not allowed in content files",
+                 "tag:yaml.org,2002:value": "the key '=' is not allowed in content files"}
 
 
 class Map(dict):
@@ -47,9 +52,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _refuse_unsafe(text: str) -> None:
-    """Raise on anchors, aliases and explicit tags: alias bombs explode only when walked."""
+    """Raise on anchors, aliases, explicit tags and deep nesting, before anything is composed.
+
+    Alias bombs explode only when walked; composing recurses once per level of nesting.
+    """
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(line, f"the YAML is nested too deeply (limit {MAX_DEPTH} levels)")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, f"aliases (*{event.anchor}) are not allowed in content files")
         if getattr(event, "anchor", None):
@@ -71,18 +86,14 @@ def _explicit_tag(event: Any) -> bool:
 
 def load_yaml(path: Path, report: Report) -> Any:
     """Return the file's data as Map/Seq/scalars, or None after reporting why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, None, f"cannot read the file: {exc.strerror or exc}")
-        return None
-    if len(raw) > MAX_YAML_BYTES:
-        report.error(path, None, f"the file is {len(raw):,} bytes; the limit is {MAX_YAML_BYTES:,}")
+    raw = read_input(path, report, MAX_YAML_BYTES)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        report.error(path, None, f"the file is not UTF-8 text (byte {exc.start})")
+        report.error(path, raw.count(b"\n", 0, exc.start) + 1,
+                     f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
         return None
     return parse_yaml(text, path, report)
 
@@ -95,13 +106,23 @@ def parse_yaml(text: str, path: Path, report: Report) -> Any:
         return _convert(node, SafeConstructor(), path, report, 0) if node is not None else None
     except _Refused as exc:
         report.error(path, exc.line, exc.message)
+    except yaml.reader.ReaderError as exc:
+        report.error(path, line_offset(text, exc.position) + 1, _reader_message(exc))
     except yaml.MarkedYAMLError as exc:
-        report.error(path, _mark_line(exc), _yaml_message(exc))
+        report.error(path, _mark_line(exc), _yaml_message(exc, text))
     except yaml.YAMLError as exc:
         report.error(path, None, f"not valid YAML: {exc}")
-    except RecursionError:
-        report.error(path, None, f"the YAML is nested too deeply (limit {MAX_DEPTH} levels)")
+    except (ValueError, OverflowError):
+        # PyYAML's scanner turns "\\UFFFFFFFF" into chr(0xFFFFFFFF) without checking it first.
+        report.error(path, None, "not valid YAML: a \\U escape names no character (the "
+                                 "largest is \\U0010FFFF)")
     return None
+
+
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    if isinstance(exc.character, int):
+        return f"not valid YAML: the character U+{exc.character:04X} is not allowed in YAML"
+    return f"not valid YAML: {exc.reason}"
 
 
 def _mark_line(exc: yaml.MarkedYAMLError) -> int | None:
@@ -122,13 +143,25 @@ _PLAIN = {  # PyYAML's and libyaml's phrasings, in words a zine editor knows
     "found character '\\t'": "a tab: indent with spaces",
     "tab character": "a tab: indent with spaces",
     "could not find expected ':'": "a line without 'key: value' (check the indentation)",
+    "found invalid Unicode character escape code": "an escape such as \\u… or \\U… names no "
+                                                   "character (\\ud800-\\udfff and anything past "
+                                                   "\\U0010FFFF are not characters)",
 }
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     detail = ", ".join(p for p in (exc.context, exc.problem) if p)
     plain = next((words for key, words in _PLAIN.items() if key in detail), None)
+    if _at(text, exc.problem_mark) == "\t":  # libyaml does not name the character
+        plain = _PLAIN["tab character"]
     return f"not valid YAML: {plain or detail}"
+
+
+def _at(text: str, mark: yaml.Mark | None) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def _convert(node: yaml.Node, loader: SafeConstructor, path: Path, report: Report, depth: int) -> Any:
@@ -141,7 +174,27 @@ def _convert(node: yaml.Node, loader: SafeConstructor, path: Path, report: Repor
         seq = Seq(_convert(item, loader, path, report, depth + 1) for item in node.value)
         seq.line, seq.lines = line, [item.start_mark.line + 1 for item in node.value]
         return seq
-    return loader.construct_object(node, deep=True)
+    return _scalar(node, loader)
+
+
+def _scalar(node: yaml.Node, loader: SafeConstructor) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag in _SPECIAL_TAGS:
+        raise _Refused(line, _SPECIAL_TAGS[node.tag])
+    if isinstance(node.value, str):
+        refused = refused_character(node.value)
+        if refused:
+            # A block scalar (| or >) starts on the line after its indicator.
+            block = 1 if node.style in ("|", ">") else 0
+            raise _Refused(line + block + line_offset(node.value, refused[0]),
+                           f"the text contains {refused[1]}")
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:
+        # e.g. 2026-02-30 (a date that does not exist) or a number of thousands of digits
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise _Refused(line, f"'{shown}' reads as a date or number but is not a valid one "
+                             f"({str(exc).split(':')[0]}); put it in quotes to keep it as text")
 
 
 def _convert_map(node: yaml.MappingNode, loader: SafeConstructor, path: Path, report: Report,
@@ -149,8 +202,10 @@ def _convert_map(node: yaml.MappingNode, loader: SafeConstructor, path: Path, re
     result = Map()
     result.line, result.lines = node.start_mark.line + 1, {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
         key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(key_line, "a key must be a plain word")
+        key = _scalar(key_node, loader)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise _Refused(key_line, "a key must be a plain word")
         if key in result:

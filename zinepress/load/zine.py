@@ -5,8 +5,10 @@ import re
 from pathlib import Path
 
 from zinepress.errors import Report, did_you_mean
+from zinepress.load.chars import MAX_TEXT_CHARS
 from zinepress.load.fields import Fields
 from zinepress.load.languages import language_layouts
+from zinepress.load.images import image_problem
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
 from zinepress.render import markdown
@@ -28,11 +30,18 @@ PANEL_KEYS = {
 COMMON_KEYS = ("id", "kind", "note", "critical")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 VARIANT_RE = re.compile(r"^[a-z]{2,3}-[a-z]{2,4}(-[a-z0-9]{1,3})?$")
+# Bounds that keep one zine's render to seconds (bench/bounds.py measures the worst case).
+MAX_PANELS = 200
+MAX_ITEMS = 50
+MAX_ITEM_CHARS = 1_000
+MAX_SOURCES = 200
 
 
 def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]) -> Zine | None:
     """Return the zine in this folder, reporting every problem; None when it cannot be used."""
     path = folder / "zine.yaml"
+    if not _inside_zines(folder, report):
+        return None
     if not path.is_file():
         report.error(folder, None, "a zine folder needs a zine.yaml")
         return None
@@ -44,6 +53,8 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
         return None
     top = Fields(data, path, report)
     top.unknown(TOP_KEYS)
+    for key in ("title", "subtitle", "content_note", "credits", "license"):
+        _check_length(top, key, MAX_TEXT_CHARS)  # the zine's own texts print too
     panels = _panels(top, folder)
     ids = [p.id for p in panels]
     editions = _editions(top, ids)
@@ -69,8 +80,20 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     return zine
 
 
+def _inside_zines(folder: Path, report: Report) -> bool:
+    """Refuse a zine folder that is a link to elsewhere: everything in it would be read."""
+    if folder.resolve().is_relative_to(folder.parent.resolve()):
+        return True
+    report.error(folder, None, "the zine folder is a link to a place outside "
+                               f"{folder.parent.name}/; only folders inside it are read")
+    return False
+
+
 def _panels(top: Fields, folder: Path) -> list[Panel]:
     items = top.items("panels", required=True)
+    if len(items) > MAX_PANELS:
+        top.error("panels", f"the zine has {len(items):,} panels; the limit is {MAX_PANELS}")
+        return []
     panels, seen = [], {}
     for i, raw in enumerate(items):
         line = items.line_of(i)
@@ -105,9 +128,10 @@ def _panel(f: Fields, folder: Path) -> Panel | None:
         kind = "text"
     f.unknown(COMMON_KEYS + PANEL_KEYS[kind])
     text = {k: v for k in TEXT_FIELDS if k in PANEL_KEYS[kind] and (v := f.text(k))}
-    for name in ("body", "caption"):
-        if name in text:
-            _check_markdown(f, name, text[name])
+    for name, value in text.items():
+        if _check_length(f, name, MAX_TEXT_CHARS) and name != "alt":
+            _check_markdown(f, name, value)
+    _check_items(f)
     panel = Panel(id=panel_id, kind=kind, text=text, items=tuple(f.texts("items")),
                   note=f.text("note"), critical=f.flag("critical"),
                   src=f.text("src", required=kind == "image"), line=f.line or 0,
@@ -136,20 +160,46 @@ def _check_markdown(f: Fields, name: str, text: str) -> None:
             f.report.error(f.path, start + offset, f.where + message)
 
 
+def _check_length(f: Fields, key: str, limit: int) -> bool:
+    """Report a text longer than the limit; return whether it is within it."""
+    value = f.data.get(key)
+    if isinstance(value, str) and len(value) > limit:
+        f.error(key, f"'{key}' is {len(value):,} characters long; the limit is {limit:,}")
+        return False
+    return True
+
+
+def _check_items(f: Fields) -> None:
+    items = f.data.get("items")
+    if not isinstance(items, Seq):
+        return
+    if len(items) > MAX_ITEMS:
+        f.error("items", f"'items' has {len(items):,} entries; the limit is {MAX_ITEMS}")
+        return
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            continue
+        if len(item) > MAX_ITEM_CHARS:
+            f.report.error(f.path, items.line_of(i), f"{f.where}item {i + 1} is {len(item):,} "
+                           f"characters long; the limit is {MAX_ITEM_CHARS:,}")
+        else:
+            for _, message in markdown.problems(item):
+                f.report.error(f.path, items.line_of(i), f.where + message)
+
+
 def _check_image(f: Fields, panel: Panel, folder: Path) -> None:
     if not panel.get("alt").strip():
         f.error(None, "an image needs 'alt': a short description for people who cannot see it")
-    if not panel.src:
-        return
-    target = (folder / panel.src).resolve()
-    if not target.is_relative_to(folder.resolve()):
-        f.error("src", f"image '{panel.src}' is outside the zine folder")
-    elif not target.is_file():
-        f.error("src", f"image '{panel.src}' does not exist")
+    problem = image_problem(folder, panel.src) if panel.src else None
+    if problem:
+        f.error("src", problem)
 
 
 def _sources(top: Fields) -> tuple[Source, ...]:
     items = top.items("sources")
+    if len(items) > MAX_SOURCES:
+        top.error("sources", f"'sources' has {len(items):,} entries; the limit is {MAX_SOURCES}")
+        return ()
     sources = []
     for i, raw in enumerate(items):
         if isinstance(raw, str):

@@ -36,6 +36,8 @@ def render(html: str, base: Path, fetcher: ConfinedFetcher) -> tuple[weasyprint.
     capture = _Capture()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(capture)
+    # Every message is judged by the build (an error, or a warning worth showing), not echoed raw.
+    propagate, logger.propagate = logger.propagate, False
     try:
         document = weasyprint.HTML(string=html, base_url=base.as_uri() + "/",
                                    url_fetcher=fetcher).render(font_config=font_config())
@@ -46,7 +48,19 @@ def render(html: str, base: Path, fetcher: ConfinedFetcher) -> tuple[weasyprint.
         raise fail(base, None, f"WeasyPrint could not lay out the pages: {exc}") from None
     finally:
         logger.removeHandler(capture)
+        logger.propagate = propagate
+    _refuse_attachments(document, base)
     return document, capture.messages
+
+
+def _refuse_attachments(document: weasyprint.Document, base: Path) -> None:
+    """Refuse <link rel=attachment> and <a rel=attachment>: they embed whole files in the PDF."""
+    found = ["<link rel=attachment>"] * len(document.metadata.attachments)
+    found += [repr(target) for page in document.pages for kind, target, *_ in page.links
+              if kind == "attachment"]
+    if found:
+        raise fail(base, None, f"a page asks to embed a file in the PDF ({found[0]}); zinepress "
+                               "never embeds files: rel=attachment is not allowed")
 
 
 def overflows(document: weasyprint.Document, panel_ids: list[str]) -> list[Overflow]:

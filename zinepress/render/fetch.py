@@ -1,4 +1,10 @@
-"""A URL fetcher that lets content reach only data URIs and files inside allowed folders."""
+"""A URL fetcher that lets content reach only data URIs and files inside allowed folders.
+
+WeasyPrint's own fetcher follows file:// anywhere and http(s) (reference/printing.md); this one
+never opens a network connection and reads only regular files, under a size bound, whose real path
+(symlinks and `..` resolved) is inside one of its roots. Everything else is refused and recorded,
+so that the build reports it as an error instead of printing a page with a hole in it.
+"""
 from __future__ import annotations
 
 import mimetypes
@@ -8,12 +14,16 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from zinepress.load.files import Refused, read_confined
+
+MAX_FETCH_BYTES = 32_000_000      # the largest bundled font is 600 KB; images are checked at load
+
 
 class ConfinedFetcher(URLFetcher):
     """Fetch data: URIs and files under the given roots (symlinks resolved); refuse the rest."""
 
     def __init__(self, roots: list[Path]) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        super().__init__(allowed_protocols={"data"}, allow_redirects=False)
         self.roots = [r.resolve() for r in roots]
         self.refused: list[str] = []
 
@@ -24,13 +34,19 @@ class ConfinedFetcher(URLFetcher):
         if scheme == "file":
             path = self._allowed_path(url)
             if path is not None:
-                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, body=path.read_bytes(),
-                                          headers={"Content-Type": kind})
+                try:
+                    body = read_confined(path, MAX_FETCH_BYTES, path.parent)
+                except Refused:
+                    pass
+                else:
+                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
         self.refused.append(url)
         raise ValueError(f"zinepress refuses to fetch {url}")
 
     def _allowed_path(self, url: str) -> Path | None:
-        path = Path(url2pathname(urlsplit(url).path)).resolve()
-        inside = any(path.is_relative_to(root) for root in self.roots)
-        return path if inside and path.is_file() else None
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            return None  # file://host/… names another machine's file
+        path = Path(url2pathname(parts.path)).resolve()
+        return path if any(path.is_relative_to(root) for root in self.roots) else None

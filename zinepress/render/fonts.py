@@ -1,6 +1,7 @@
 """The bundled fonts as @font-face rules; one FontConfiguration reused for every render."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from weasyprint.text.fonts import FontConfiguration
 from zinepress.errors import Report
 from zinepress.load.fields import Fields
 from zinepress.load.yamlfile import Seq, load_yaml
+
+FAMILY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]*$")
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
 
 
 def font_faces(fonts: Path, report: Report) -> str:
@@ -21,17 +25,39 @@ def font_faces(fonts: Path, report: Report) -> str:
     rules = []
     for i, raw in enumerate(entries):
         f = Fields(raw, manifest, report, f"font {i + 1}")
-        name, family = f.text("file", required=True), f.text("family", required=True)
-        if not name or not family:
-            continue
-        path = (fonts / name).resolve()
-        if not path.is_file():
-            f.error("file", f"font file '{name}' is missing from fonts/")
-            continue
-        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
-                     f'font-weight: {f.get("weight", int, default=400)}; '
-                     f'font-style: {f.text("style", default="normal")}; }}')
+        rule = _font_face(f, fonts)
+        if rule:
+            rules.append(rule)
     return "\n".join(rules)
+
+
+def _font_face(f: Fields, fonts: Path) -> str | None:
+    """Return one @font-face rule; every value is checked, since it is written into CSS."""
+    name, family = f.text("file", required=True), f.text("family", required=True)
+    weight, style = f.get("weight", int, default=400), f.text("style", default="normal")
+    if family and not FAMILY_RE.match(family):
+        f.error("family", f"family '{family}' may use only letters, digits, spaces and hyphens")
+        return None
+    if weight not in range(100, 1000, 100) or style not in ("normal", "italic"):
+        f.error(None, "'weight' is 100, 200 … 900 and 'style' is normal or italic")
+        return None
+    if not name or not family:
+        return None
+    path = (fonts / name).resolve()
+    if not path.is_relative_to(fonts.resolve()):
+        f.error("file", f"font file '{name}' is outside fonts/")
+        return None
+    if not path.is_file():
+        f.error("file", f"font file '{name}' is missing from fonts/")
+        return None
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic not in FONT_MAGIC:
+        # WeasyPrint would skip it quietly and print in whatever system font it finds instead.
+        f.error("file", f"font file '{name}' is not a TrueType, OpenType or WOFF font")
+        return None
+    return (f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
+            f'font-weight: {weight}; font-style: {style}; }}')
 
 
 @lru_cache(maxsize=1)

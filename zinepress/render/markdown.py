@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 _RULES = ["paragraph", "emphasis", "link", "list", "newline", "escape", "backticks", "text"]
 _SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
+# Deeper lists do not fit a panel, and markdown-it silently drops what lies past its nesting limit.
+MAX_LIST_DEPTH = 4
 
 
 @lru_cache(maxsize=2)
@@ -20,17 +22,35 @@ def _parser(html: bool) -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=1)
+def _checker() -> MarkdownIt:
+    """Return a parser that sees everything an author may try: HTML, images, any link."""
+    md = MarkdownIt("zero", {"html": True, "breaks": False, "typographer": False})
+    md.enable(_RULES + ["html_inline", "html_block", "image"])
+    md.validateLink = lambda url: True  # the renderer drops file: and javascript: links silently
+    return md
+
+
 def problems(text: str) -> list[tuple[int, str]]:
     """Return (line offset, message) for everything in the text the subset refuses."""
-    found = []
-    for token in _walk(_parser(True).parse(text)):
+    found, depth = [], 0
+    for token in _walk(_checker().parse(text)):
         offset = token.map[0] if token.map else 0
-        if token.type in ("html_inline", "html_block"):
-            found.append((offset, f"raw HTML is not allowed in a body: {token.content.strip()[:40]!r}"))
+        if token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close",
+                          "ordered_list_close"):
+            depth += token.nesting
+            if depth == MAX_LIST_DEPTH + 1 and token.nesting > 0:
+                found.append((offset, f"lists are nested more than {MAX_LIST_DEPTH} levels deep"))
+        elif token.type in ("html_inline", "html_block"):
+            found.append((offset, f"raw HTML is not allowed in text: {token.content.strip()[:40]!r}"))
+        elif token.type == "image":
+            found.append((offset, "Markdown images are not allowed in text: use a panel of kind "
+                                  "'image' with 'src' and 'alt'"))
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
-            if not href.startswith(_SCHEMES):
-                found.append((offset, f"a link must start with https://, http:// or mailto: ({href!r})"))
+            if not href.lower().startswith(_SCHEMES):
+                found.append((offset, f"a link must start with https://, http://, mailto:, tel: or "
+                                      f"sms: ({href[:200]!r})"))
     return found
 
 
@@ -62,7 +82,7 @@ def _unlink(html: str) -> str:
     # Print layouts show a link's text, never a live or fetchable URL (issue 8: links are text).
     import re
 
-    html = re.sub(r'<a href="[^"]*">', '<span class="link">', html)
+    html = re.sub(r"<a [^>]*>", '<span class="link">', html)
     return html.replace("</a>", "</span>")
 
 

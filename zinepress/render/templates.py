@@ -6,7 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Collection, Mapping
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -14,17 +15,39 @@ from zinepress.crisis import CrisisView
 from zinepress.errors import fail
 from zinepress.i18n.bidi import localize_view
 from zinepress.i18n.credits import credit
+from zinepress.load.files import Refused, read_confined
 from zinepress.localize import Localized
 from zinepress.model import Layout, Panel, Paper
 from zinepress.render import markdown
 from zinepress.render.qr import qr_svg
 
 
+MAX_CSS_BYTES = 1_000_000
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """Load templates only from files really inside layouts/: a symlink out is refused unread."""
+
+    def __init__(self, folders: list[Path], root: Path) -> None:
+        super().__init__(folders)
+        self.root = root.resolve()
+
+    def get_source(self, environment: Environment, template: str):  # noqa: ANN201 - Jinja's
+        for folder in self.searchpath:
+            candidate = Path(folder, *split_template_path(template))
+            if candidate.is_file():
+                if not candidate.resolve().is_relative_to(self.root):
+                    raise TemplateError(f"'{template}' is a link to a place outside layouts/")
+                break
+        return super().get_source(environment, template)
+
+
 @lru_cache(maxsize=32)
 def environment(layout_folder: Path) -> SandboxedEnvironment:
     """Return the sandboxed environment of one layout (its folder, then layouts/_shared)."""
     shared = layout_folder.parent / "_shared"
-    env = SandboxedEnvironment(loader=FileSystemLoader([layout_folder, shared]),
+    loader = _ConfinedLoader([layout_folder, shared], layout_folder.parent)
+    env = SandboxedEnvironment(loader=loader,
                                autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
     env.filters["pt"] = lambda value: f"{value:.3f}pt"
@@ -41,7 +64,13 @@ def keep_hyphens(html: Markup) -> Markup:
 def stylesheet(layout: Layout) -> Markup:
     """Return the shared CSS followed by the layout's own, to inline in the page."""
     parts = [layout.folder.parent / "_shared" / "base.css", layout.folder / "style.css"]
-    return Markup("\n".join(p.read_text(encoding="utf-8") for p in parts if p.is_file()))
+    css = []
+    for part in (p for p in parts if p.is_file()):
+        try:
+            css.append(read_confined(part, MAX_CSS_BYTES, layout.folder.parent).decode("utf-8"))
+        except (Refused, UnicodeDecodeError) as exc:
+            raise fail(part, None, getattr(exc, "message", "the file is not UTF-8 text")) from None
+    return Markup("\n".join(css))
 
 
 def panel_view(panel: Panel, number: int, links: bool, flagged: str | bool) -> dict[str, Any]:
