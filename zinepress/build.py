@@ -6,10 +6,10 @@ import io
 import logging
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 import pikepdf
 
+from zinepress.batch import Progress, run_batch
 from zinepress.contrast import check_contrast
 from zinepress.crisis import CrisisView, crisis_view, trimmed
 from zinepress.errors import Report
@@ -35,30 +35,30 @@ from zinepress.render.templates import pages_html
 from zinepress.write import Output, write_outputs
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int, int, str], None]
 
 
 def build(root: Path, options: Options, progress: Progress | None = None,
           write: bool = True) -> tuple[list[Output], Report]:
-    """Build every job the options select; write only when all succeeded."""
+    """Build every job the options select that changed; write only when all succeeded."""
     report = Report()
     root = root.resolve()
     project = load_project(root, report, options.slugs)
     report.raise_if_failed(options.strict)
     jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
     report.raise_if_failed(options.strict)
-    outputs = []
-    for number, job in enumerate(jobs, 1):
-        if progress:
-            progress(number, len(jobs), job.label)
-        output = run_limited(partial(build_job, project, job, options, report),
-                             job.zine.yaml_path, job.label, report)
-        if output is not None:
-            outputs.append(output)
+    out = options.out or root / "build"
+    # Unchanged outputs come back read from `out`, marked built=False; the rest in worker processes.
+    outputs = run_batch(project, jobs, options, out, report, limited_job, progress)
     report.raise_if_failed(options.strict)
     if write:
-        write_outputs(outputs, options.out or root / "build", root)
+        write_outputs(outputs, out, root)
     return outputs, report
+
+
+def limited_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
+    """Return build_job's output, or None after reporting that it ran out of time."""
+    return run_limited(partial(build_job, project, job, options, report), job.zine.yaml_path,
+                       job.label, report)
 
 
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:

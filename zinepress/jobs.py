@@ -27,6 +27,10 @@ class Options:
     creep: float = 0.0                # pt: paper thickness, for booklet creep
     tile: str | None = None           # split posters across sheets of this paper
     instructions: bool = True         # an instruction sheet per folded layout that has one
+    # How to run the build (zinepress.batch), not what it makes: kept out of the input hash.
+    workers: int | None = None        # -j; None: one per CPU
+    shard: tuple[int, int] | None = None   # --shard I/N: build the I-th of N parts
+    force: bool = False               # rebuild outputs whose inputs did not change
 
 
 @dataclass(frozen=True)

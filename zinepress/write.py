@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import json
 import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+
+from zinepress import manifest
 
 TMP_SUFFIX = ".tmp"
 LOCK_NAME = ".lock"
@@ -30,15 +31,16 @@ class Output:
     pages: int
     sheets: int
     warnings: tuple[str, ...] = field(default=())
+    inputs: str = ""                 # the input hash (zinepress.inputs)
+    built: bool = True               # False: unchanged, `data` read back from the earlier build
 
     def record(self, out: Path, root: Path) -> dict:
         """Return this output's manifest entry."""
-        target = (out / self.path).resolve()
-        shown = target.relative_to(root) if target.is_relative_to(root) else target
         return {"zine": self.zine, "edition": self.edition, "lang": self.lang,
                 "region": self.region, "layout": self.layout, "paper": self.paper,
-                "path": str(shown), "pages": self.pages, "sheets": self.sheets,
-                "sha256": hashlib.sha256(self.data).hexdigest(), "warnings": list(self.warnings)}
+                "path": manifest.entry_path(out, self.path, root), "pages": self.pages,
+                "sheets": self.sheets, "sha256": hashlib.sha256(self.data).hexdigest(),
+                "warnings": list(self.warnings), "inputs": self.inputs}
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -64,16 +66,16 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def write_outputs(outputs: list[Output], out: Path, root: Path) -> Path:
-    """Write every output, then the manifest; return the manifest's path."""
-    manifest = out / "manifest.json"
-    entries = [o.record(out, root.resolve()) for o in outputs]
+    """Write every output that was built, then merge their entries into the manifest."""
+    entries = [o.record(out, root) for o in outputs]
     with build_lock(out):
         _remove_leftovers(out)
         for output in outputs:
-            atomic_write(out / output.path, output.data)
-        atomic_write(manifest, (json.dumps({"outputs": entries}, indent=2, ensure_ascii=False)
-                                + "\n").encode("utf-8"))
-    return manifest
+            if output.built:
+                atomic_write(out / output.path, output.data)
+        merged = manifest.merged(manifest.read_entries(out), entries, root)
+        atomic_write(out / manifest.NAME, manifest.render(merged))
+    return out / manifest.NAME
 
 
 @contextmanager

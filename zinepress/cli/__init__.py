@@ -15,6 +15,7 @@ from zinepress.errors import Report
 from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
+from zinepress.cli.batch import batch_options, summary
 from zinepress.cli.common import _progress, _warnings
 from zinepress.cli.press import press_options
 
@@ -44,15 +45,16 @@ def main() -> None:
               help="Print the region's crisis lines as a poster on the back of the mini zine "
                    "(default: the zine's back_poster setting).")
 @press_options
+@batch_options
 def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex,
-                  back_poster, bleed, creep, tile, instructions) -> None:
+                  back_poster, bleed, creep, tile, instructions, workers, shard, force) -> None:
     """Build zines into PDFs under build/ (all zines and their variants by default)."""
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
                       draft, strict, duplex, back_poster, bleed, creep or 0.0, tile,
-                      instructions)
+                      instructions, workers=workers, shard=shard, force=force)
     outputs, report = build(find_root(), options, _progress)
     _warnings(report)
-    click.echo(f"built {len(outputs)} file(s) into {options.out or 'build'}/")
+    click.echo(summary(outputs, options.out or "build"))
 
 
 @main.command("list")
@@ -107,3 +109,8 @@ main.add_command(i18n.group)
 from zinepress.cli import check  # noqa: E402
 
 main.add_command(check.command)
+
+from zinepress.cli import preview as _preview, serve as _serve  # noqa: E402
+
+main.add_command(_preview.command)
+main.add_command(_serve.command)

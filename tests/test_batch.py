@@ -1,0 +1,185 @@
+"""Batch builds: worker processes, unchanged outputs kept, PO edits, --force, shards, failures."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.conftest import copy_project, zine
+from zinepress.batch import _recorded
+from zinepress.errors import Problem, Report
+from zinepress.inputs import Hasher
+from zinepress.jobs import Options, select_jobs
+from zinepress.project import load_project
+
+SLUG = "unpacking-self-harm"
+BUILD = ("build", "--draft", "-L", "minizine", "-j", "2")
+SPANISH = {"pocket-needs.heading": ("Self-harm can get our needs met.",
+                                    "Autolesionarse puede cubrir nuestras necesidades.")}
+
+
+def with_variants(project: Path, variants: str) -> Path:
+    """Set the zine's variants, and give Spanish a PO file with one translation."""
+    yaml = project / "zines" / SLUG / "zine.yaml"
+    yaml.write_text(re.sub(r"(?m)^variants: .*$", f"variants: [{variants}]", yaml.read_text()))
+    write_po(project, SPANISH)
+    return project
+
+
+def write_po(project: Path, entries: dict[str, tuple[str, str]]) -> None:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
+    for key, (source, translation) in entries.items():
+        po.append(polib.POEntry(msgctxt=key, msgid=source, msgstr=translation))
+    path = project / "zines" / SLUG / "locales" / "es.po"
+    path.parent.mkdir(exist_ok=True)
+    po.save(str(path))
+
+
+def manifest(folder: Path) -> dict[str, dict]:
+    entries = json.loads((folder / "manifest.json").read_text())["outputs"]
+    return {e["path"].split("/", 1)[1]: e for e in entries}
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(folder.rglob("*.pdf"))}
+
+
+@dataclass
+class Story:
+    first: str
+    again: str
+    after_po_edit: str
+    forced: str
+    before: dict[str, dict]
+    after: dict[str, dict]
+    files_before_again: dict[str, tuple[int, bytes]]
+    files_after_again: dict[str, tuple[int, bytes]]
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
+    """Build four variants, again unchanged, again after one PO edit, then with --force."""
+    project = with_variants(copy_project(tmp_path_factory.mktemp("batch") / "project"),
+                            "en-us, en-gb, es-us, es-mx")
+    build = project / "build"
+    first = zine(project, *BUILD)
+    before, files = manifest(build), stamps(build)
+    again = zine(project, *BUILD)
+    files_again = stamps(build)
+    write_po(project, {"pocket-needs.heading": (SPANISH["pocket-needs.heading"][0],
+                                                "Las autolesiones pueden cubrir necesidades.")})
+    edited = zine(project, *BUILD)
+    after = manifest(build)
+    forced = zine(project, *BUILD, "--force")
+    return Story(first.output, again.output, edited.output, forced.output, before, after, files,
+                 files_again)
+
+
+def test_first_build_builds_every_variant(story: Story) -> None:
+    assert story.first.splitlines()[-1] == "built 4, unchanged 0: build/"
+    assert sorted(e["lang"] + "-" + e["region"] for e in story.before.values()) == \
+        ["en-gb", "en-us", "es-mx", "es-us"]
+    assert all(re.fullmatch(r"[0-9a-f]{64}", e["inputs"]) for e in story.before.values())
+
+
+def test_unchanged_build_rewrites_nothing(story: Story) -> None:
+    assert story.again.splitlines()[-1] == "built 0, unchanged 4: build/"
+    assert story.files_after_again == story.files_before_again
+
+
+def test_po_edit_rebuilds_only_that_language(story: Story) -> None:
+    assert story.after_po_edit.splitlines()[-1] == "built 2, unchanged 2: build/"
+    changed = sorted(path for path, entry in story.after.items()
+                     if entry["inputs"] != story.before[path]["inputs"])
+    assert changed == [f"{SLUG}/es-mx/minizine-letter.pdf", f"{SLUG}/es-us/minizine-letter.pdf"]
+
+
+def test_force_rebuilds_everything(story: Story) -> None:
+    assert story.forced.splitlines()[-1] == "built 4, unchanged 0: build/"
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The same selection built whole with -j 1 into whole/, and in three shards into parts/."""
+    project = with_variants(copy_project(tmp_path_factory.mktemp("shards") / "project"),
+                            "en-us, en-gb, es-us")
+    select = ("build", "--draft", "-L", "minizine", "-L", "reader")
+    whole = zine(project, *select, "-j", "1", "-o", "whole")
+    assert whole.exit_code == 0, whole.output
+    lines = []
+    for part in ("1/3", "2/3", "3/3"):
+        run = zine(project, *select, "--shard", part, "-o", "parts")
+        assert run.exit_code == 0, run.output
+        lines.append(run.output.splitlines()[-1])
+    return project, lines
+
+
+def test_shards_build_exactly_the_whole_set(sharded: tuple[Path, list[str]]) -> None:
+    project, lines = sharded
+    assert lines == ["built 2, unchanged 0: parts/", "built 2, unchanged 0: parts/",
+                     "built 2, unchanged 0: parts/"]
+    whole, parts = manifest(project / "whole"), manifest(project / "parts")
+    assert sorted(parts) == sorted(whole) and len(whole) == 6
+    assert sorted(p.relative_to(project / "parts").as_posix()
+                  for p in (project / "parts").rglob("*.pdf")) == sorted(whole)
+
+
+def test_shard_manifests_merge_into_the_whole_one(sharded: tuple[Path, list[str]]) -> None:
+    project, _ = sharded
+    whole, parts = manifest(project / "whole"), manifest(project / "parts")
+    # PDF bytes are not reproducible between runs (dates in the metadata): compare the rest.
+    keys = ("zine", "edition", "lang", "region", "layout", "paper", "pages", "sheets", "inputs")
+    assert {p: [e[k] for k in keys] for p, e in parts.items()} == \
+        {p: [e[k] for k in keys] for p, e in whole.items()}
+
+
+def test_failed_parallel_build_writes_nothing(project: Path) -> None:
+    with_variants(project, "en-us, es-us")
+    select = ("build", "--draft", "-L", "minizine", "-L", "reader", "-j", "2")
+    assert zine(project, *select).exit_code == 0
+    files, entries = stamps(project / "build"), (project / "build" / "manifest.json").read_bytes()
+    yaml = project / "zines" / SLUG / "zine.yaml"
+    yaml.write_text(yaml.read_text().replace("    - pocket-harm-reduction\n", ""))
+    run = zine(project, *select)
+    assert run.exit_code == 1
+    assert "layout 'minizine' needs exactly 8 panels, but edition 'pocket' has 7" in run.output
+    assert stamps(project / "build") == files
+    assert (project / "build" / "manifest.json").read_bytes() == entries
+
+
+@pytest.mark.parametrize("shard", ["4/3", "0/2", "1-2", "a/b"])
+def test_shard_must_be_i_of_n(empty_project: Path, shard: str) -> None:
+    run = zine(empty_project, "build", "--shard", shard)
+    assert run.exit_code == 2
+    assert (f"Invalid value for '--shard': '{shard}' is not I/N with 1 <= I <= N, e.g. 2/3"
+            in run.output)
+
+
+def test_crisis_line_ageing_changes_the_input_hash(project: Path) -> None:
+    report = Report()
+    loaded = load_project(project, report)
+    job = select_jobs(loaded.zines, loaded.layouts, loaded.regions,
+                      Options(regions=("us",), layouts=("minizine",)), report)[0]
+    checked = [s.verification.checked for s in loaded.regions["us"].services]
+    oldest = min(c for c in checked if c)
+
+    def digest(day: dt.date) -> str:
+        return Hasher(loaded, Options(), day).job(job)
+
+    assert digest(oldest + dt.timedelta(days=1)) == digest(oldest + dt.timedelta(days=2))
+    assert digest(oldest + dt.timedelta(days=1)) != digest(oldest + dt.timedelta(days=366))
+
+
+@pytest.mark.parametrize("problem", [
+    Problem("zines/x/zine.yaml", 12, "unknown key 'titel': did you mean 'title'?", "warning"),
+    Problem("regions/us.yaml", None, "a note: with a colon", "warning"),
+])
+def test_recorded_warnings_are_reported_again_as_they_were(problem: Problem) -> None:
+    assert _recorded(str(problem)) == problem

@@ -1,0 +1,187 @@
+"""Batch builds: this shard's jobs, unchanged outputs kept, the others built in worker processes.
+
+Each worker process builds many jobs, so WeasyPrint's import and font set-up are paid once per
+worker, not once per output (reference/printing.md: ten variants in one process 1.0 s, in ten
+processes 6.9 s). Workers only return outputs; the caller writes them all at the end, so a build
+with any failure writes nothing.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import re
+import resource
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from zinepress.errors import Problem, Report, ZineError, set_display_root
+from zinepress.inputs import Hasher
+from zinepress.jobs import Job, Options
+from zinepress.manifest import entry_path, read_entries
+from zinepress.project import Project
+from zinepress.render.fonts import font_config
+from zinepress.write import Output
+
+Progress = Callable[[int, int, str], None]
+Unit = Callable[[Project, Job, Options, Report], "Output | None"]
+
+
+@dataclass(frozen=True)
+class Done:
+    """What one job gave back: its output or nothing, its problems, and who built it."""
+
+    index: int
+    output: Output | None
+    problems: tuple[Problem, ...]
+    worker: int                      # process id
+    peak_kb: int                     # the worker's peak resident memory so far
+
+
+def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, report: Report,
+              unit: Unit, progress: Progress | None = None) -> list[Output]:
+    """Return the outputs of this shard's jobs: unchanged ones read back, the others built."""
+    jobs = shard(jobs, options.shard)
+    for job in jobs:   # read every PO file here, once, so its problems are reported once
+        project.translations(job.zine, job.variant.lang, report)
+        project.words(job.variant.lang, report)
+    hasher = Hasher(project, options, dt.date.today())
+    previous = {} if options.force else read_entries(out)
+    outputs: dict[int, Output] = {}
+    todo: list[tuple[int, str]] = []
+    for index, job in enumerate(jobs):
+        digest = hasher.job(job)
+        kept = unchanged(previous, out, project.root, job, digest)
+        if kept is None:
+            todo.append((index, digest))
+            continue
+        outputs[index] = kept
+        _add(report, [_recorded(w) for w in kept.warnings])
+    inputs = dict(todo)
+    done = sorted(execute(project, jobs, [i for i, _ in todo], options, unit, progress),
+                  key=lambda d: d.index)
+    for result in done:
+        _add(report, result.problems)
+        if result.output is not None:
+            outputs[result.index] = dataclasses.replace(result.output, inputs=inputs[result.index])
+    return [outputs[i] for i in sorted(outputs)]
+
+
+def shard(jobs: list[Job], part: tuple[int, int] | None) -> list[Job]:
+    """Return part I of N: every N-th job in output-path order, from the I-th; the same anywhere."""
+    if part is None:
+        return jobs
+    number, count = part
+    ordered = sorted(range(len(jobs)), key=lambda i: str(jobs[i].path))
+    chosen = set(ordered[number - 1::count])
+    return [job for i, job in enumerate(jobs) if i in chosen]
+
+
+def unchanged(previous: dict[str, dict], out: Path, root: Path, job: Job,
+              digest: str) -> Output | None:
+    """Return the earlier output when its inputs and its file are as the manifest recorded."""
+    entry = previous.get(entry_path(out, job.path, root))
+    if not entry or entry.get("inputs") != digest:
+        return None
+    try:
+        data = (out / job.path).read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        return None   # changed or damaged since: build it again
+    return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
+                  job.layout.name, job.paper, job.path, data, entry["pages"], entry["sheets"],
+                  tuple(entry.get("warnings", ())), digest, built=False)
+
+
+def execute(project: Project, jobs: list[Job], indexes: list[int], options: Options, unit: Unit,
+            progress: Progress | None = None) -> Iterator[Done]:
+    """Build the jobs at these indexes, in this process or in a pool of worker processes."""
+    workers = min(options.workers or _cpu_count(), len(indexes))
+    if workers <= 1:
+        for number, index in enumerate(indexes, 1):
+            if progress:
+                progress(number, len(indexes), jobs[index].label)
+            yield _build_one(project, jobs[index], options, unit, index)
+        return
+    # Largest first, so that no worker is left with a long job at the end.
+    indexes = sorted(indexes, key=lambda i: -len(jobs[i].zine.editions[jobs[i].edition]))
+    with _context().Pool(workers, _start_worker, (project, jobs, options, unit)) as pool:
+        for number, done in enumerate(pool.imap_unordered(_work, indexes), 1):
+            if progress:
+                progress(number, len(indexes), jobs[done.index].label)
+            yield done
+
+
+def parse_shard(text: str) -> tuple[int, int] | None:
+    """Return (I, N) from 'I/N' with 1 <= I <= N, or None when the text is not that."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match:
+        return None
+    number, count = int(match[1]), int(match[2])
+    return (number, count) if 1 <= number <= count else None
+
+
+_WORKER: tuple[Project, list[Job], Options, Unit] | None = None
+
+
+def _start_worker(project: Project, jobs: list[Job], options: Options, unit: Unit) -> None:
+    global _WORKER
+    _WORKER = (project, jobs, options, unit)
+    set_display_root(project.root)
+    font_config.cache_clear()    # a FontConfiguration of this process's own, not a forked copy
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C: the parent stops the pool
+
+
+def _work(index: int) -> Done:
+    assert _WORKER is not None, "worker started without its jobs"
+    project, jobs, options, unit = _WORKER
+    return _build_one(project, jobs[index], options, unit, index)
+
+
+def _build_one(project: Project, job: Job, options: Options, unit: Unit, index: int) -> Done:
+    report = Report()
+    try:
+        output = unit(project, job, options, report)
+    except ZineError as exc:
+        report.extend(exc.problems)
+        output = None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return Done(index, output, tuple(report.problems), os.getpid(), peak)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork: workers start with the loaded project and WeasyPrint already imported.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+_RECORDED = re.compile(r"(?P<path>.*?)(?::(?P<line>\d+))?: warning: (?P<message>.*)", re.S)
+
+
+def _recorded(text: str) -> Problem:
+    """Return a warning recorded in the manifest as the problem it was printed from."""
+    match = _RECORDED.fullmatch(text)
+    if not match:
+        return Problem("manifest.json", None, text, "warning")
+    line = int(match["line"]) if match["line"] else None
+    return Problem(match["path"], line, match["message"], "warning")
+
+
+def _add(report: Report, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    known = set(report.problems)
+    for problem in problems:
+        if problem not in known:
+            known.add(problem)
+            report.problems.append(problem)

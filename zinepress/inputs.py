@@ -1,0 +1,122 @@
+"""The input hash of an output: everything that can change its bytes, so unchanged ones are kept.
+
+An output depends on its zine folder (zine.yaml, images: every file but other languages' PO
+files), its language's PO files (the zine's and the layouts' words in locales/), its region file
+and the files it inherits from, its layout folder and the shared layout parts, the fonts, the
+tool itself (its version, its source files, WeasyPrint's and pikepdf's versions), the options
+that change what is drawn, and today's date where it matters: whether each crisis line's check
+is older than the maximum age decides whether a build prints it, fails or marks it DRAFT.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pikepdf
+import weasyprint
+
+import zinepress
+from zinepress.crisis import MAX_AGE_DAYS
+from zinepress.jobs import Job, Options
+from zinepress.model import Region
+from zinepress.project import Project
+
+# Options that choose what to build or how to run, not what an output looks like. `strict` only
+# turns warnings into failures: an unchanged output's recorded warnings are reported again.
+NOT_INPUTS = frozenset({"slugs", "langs", "regions", "layouts", "out", "workers", "shard",
+                        "force", "strict"})
+
+
+class Hasher:
+    """Hash the inputs of jobs; each file is read once per build."""
+
+    def __init__(self, project: Project, options: Options, today: dt.date) -> None:
+        self.project = project
+        self.today = today
+        self._files: dict[Path, str] = {}
+        self._trees: dict[Path, list[Path]] = {}
+        self._common = _digest([tool_fingerprint(), _options_text(options)])
+
+    def job(self, job: Job) -> str:
+        """Return the job's input hash."""
+        parts = [self._common, str(job.path), job.edition]
+        parts += [self._file(p) for p in self._files_of(job)]
+        parts.append(self._ages(self.project.regions[job.variant.region]))
+        return _digest(parts)
+
+    def _files_of(self, job: Job) -> list[Path]:
+        root, lang = self.project.root, job.variant.lang
+        zine = job.zine.folder
+        files = [p for p in self._tree(zine) if p.parent != zine / "locales"]
+        files += [zine / "locales" / f"{lang}.po", root / "locales" / f"{lang}.po"]
+        files += self._region_files(job.variant.region)
+        layouts = root / "layouts"
+        shared = [d for d in sorted(layouts.iterdir()) if d.is_dir() and d.name.startswith("_")]
+        for folder in [job.layout.folder, *shared, root / "fonts"]:
+            files += self._tree(folder)
+        return files
+
+    def _tree(self, folder: Path) -> list[Path]:
+        if folder not in self._trees:
+            self._trees[folder] = _tree(folder)
+        return self._trees[folder]
+
+    def _region_files(self, code: str) -> list[Path]:
+        files, seen = [], set()
+        region = self.project.regions.get(code)
+        while region is not None and region.code not in seen:
+            seen.add(region.code)
+            files.append(region.path)
+            region = self.project.regions.get(region.inherits) if region.inherits else None
+        return files
+
+    def _file(self, path: Path) -> str:
+        if path not in self._files:
+            name = _relative(path, self.project.root)
+            content = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+            self._files[path] = f"{name}={content}"
+        return self._files[path]
+
+    def _ages(self, region: Region) -> str:
+        stale = []
+        for service in region.services:
+            for v in [service.verification, *(c.verification for c in service.contacts)]:
+                if v is not None and v.checked is not None:
+                    stale.append((self.today - v.checked).days > MAX_AGE_DAYS)
+        return "stale:" + "".join("1" if s else "0" for s in stale)
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """Return a hash of zinepress's version and source files and its renderers' versions."""
+    package = Path(zinepress.__file__).parent
+    sources = sorted(package.rglob("*.py"))
+    parts = [zinepress.__version__, weasyprint.__version__, pikepdf.__version__]
+    parts += [f"{_relative(p, package)}={hashlib.sha256(p.read_bytes()).hexdigest()}"
+              for p in sources]
+    return _digest(parts)
+
+
+def _options_text(options: Options) -> str:
+    values = {f.name: getattr(options, f.name) for f in dataclasses.fields(options)
+              if f.name not in NOT_INPUTS}
+    return json.dumps(values, sort_keys=True, default=str)
+
+
+def _tree(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and not p.name.startswith("."))
+
+
+def _relative(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

@@ -1,0 +1,112 @@
+"""The preview pages as HTML: the list of zines and variants, and one variant's sheets and panels."""
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+from zinepress.errors import Problem
+from zinepress.project import Project
+from zinepress.serve.view import PanelView, View
+
+STYLE = """
+body { font: 15px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; background: #f4f4f2; }
+h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+a { color: #0645ad; } .sheets img { max-width: 46%; margin: 0 1rem 1rem 0; border: 1px solid #999; }
+.panel { display: flex; gap: 1.5rem; background: #fff; padding: 1rem; margin: 1rem 0; }
+.panel img { width: 260px; border: 1px solid #999; align-self: flex-start; }
+.panel dl { margin: 0; flex: 1; } dt { font: 12px monospace; color: #666; margin-top: .6rem; }
+dd { margin: 0; white-space: pre-wrap; } .printed { color: #064; } .untranslated { color: #a40; }
+.problems { background: #fff0f0; border: 2px solid #c00; padding: .5rem 1rem; }
+.problems li { font-family: monospace; white-space: pre-wrap; margin: .3rem 0; }
+.warning { color: #850; } .status { color: #666; font-size: 13px; }
+"""
+
+# Poll the server for a change in the zines' files; reload when something was saved.
+SCRIPT = """
+<script>
+const stamp = %s;
+setInterval(async () => {
+  try {
+    const response = await fetch('/stamp', {cache: 'no-store'});
+    if ((await response.text()) !== stamp) location.reload();
+  } catch (e) { /* the server is restarting: try again */ }
+}, 700);
+</script>
+"""
+
+
+def index_page(project: Project | None, problems: list[Problem], stamp: str) -> str:
+    """Return the page that lists every zine with links to its variants in each layout."""
+    body = [_problems(problems)]
+    for zine in (project.zines.values() if project else ()):
+        body.append(f"<h2>{escape(zine.title)} <small>({escape(zine.slug)})</small></h2><ul>")
+        for variant in _variants(project, zine):
+            links = " · ".join(
+                f'<a href="/view?{escape(_query(zine.slug, variant, name))}">{escape(name)}</a>'
+                for name in zine.layouts)
+            body.append(f"<li>{escape(variant)}: {links}</li>")
+        body.append("</ul>")
+    return _page("zinepress preview", "".join(body), stamp)
+
+
+def view_page(view: View, stamp: str) -> str:
+    """Return the page of one variant: its sheets, then each panel beside its source text."""
+    body = [f'<p><a href="/">all zines</a></p>', _problems(list(view.problems))]
+    if view.sheets:
+        body.append('<h2>Sheets</h2><div class="sheets">')
+        body += [f'<img src="/img/{escape(n)}" alt="{escape(n.split("-", 1)[1])}">'
+                 for n in view.sheets]
+        body.append("</div><h2>Panels</h2>")
+        body += [_panel(p) for p in view.panels]
+    return _page(view.title, "".join(body), stamp)
+
+
+def _panel(panel: PanelView) -> str:
+    where = f" · zine.yaml line {panel.line}" if panel.line else ""
+    rows = []
+    for text in panel.texts:
+        rows.append(f"<dt>{escape(text.key)}</dt><dd>{escape(text.source)}</dd>")
+        if text.untranslated:
+            rows.append('<dd class="untranslated">untranslated: printed in the source '
+                        "language</dd>")
+        elif text.printed != text.source:
+            rows.append(f'<dd class="printed">{escape(text.printed)}</dd>')
+    return (f'<div class="panel" id="page-{panel.number}"><img src="/img/{escape(panel.picture)}" '
+            f'alt="page {panel.number}"><dl><dt>page {panel.number} · {escape(panel.panel_id)} '
+            f"({escape(panel.kind)}){where}</dt>{''.join(rows)}</dl></div>")
+
+
+def _query(slug: str, variant: str, layout: str) -> str:
+    return urlencode({"zine": slug, "variant": variant, "layout": layout})
+
+
+def _problems(problems: list[Problem]) -> str:
+    if not problems:
+        return ""
+    items = "".join(f'<li class="{p.severity}">{escape(str(p))}</li>' for p in problems)
+    errors = sum(p.severity == "error" for p in problems)
+    head = f"{errors} error(s), {len(problems) - errors} warning(s)"
+    return f'<div class="problems"><strong>{head}</strong><ul>{items}</ul></div>'
+
+
+def _variants(project: Project, zine) -> list[str]:  # noqa: ANN001 - a Zine
+    names = [v.name for v in zine.variants]
+    listed = {v.lang for v in zine.variants}
+    region = "intl" if "intl" in project.regions else (zine.variants[0].region
+                                                       if zine.variants else None)
+    # A language a translator has started but that no variant lists yet, to watch it grow.
+    for po in sorted((zine.folder / "locales").glob("*.po")):
+        if po.stem not in listed and region:
+            names.append(f"{po.stem}-{region}")
+    return names
+
+
+def _page(title: str, body: str, stamp: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+            f"</title><style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"
+            f'<p class="status">refreshes by itself when a YAML or PO file is saved</p>{body}'
+            f"{SCRIPT % _js_string(stamp)}</body></html>")
+
+
+def _js_string(text: str) -> str:
+    return '"' + "".join(c if c.isalnum() else f"\\u{ord(c):04x}" for c in text) + '"'

@@ -1,0 +1,114 @@
+"""One variant in one layout as the preview page shows it: sheet pictures and panels by their text."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zinepress.build import build_job, job_plan, localize_job, pad
+from zinepress.errors import Problem, Report, ZineError
+from zinepress.jobs import Job, Options, select_jobs
+from zinepress.model import Panel, Variant
+from zinepress.preview import panel_pictures, png, sheet_pictures
+from zinepress.project import Project, load_project
+
+DPI = 80
+
+
+@dataclass(frozen=True)
+class Text:
+    """One translatable field of a panel: the source in zine.yaml and what is printed."""
+
+    key: str                          # msgctxt, e.g. cover.title
+    source: str
+    printed: str
+    untranslated: bool
+
+
+@dataclass(frozen=True)
+class PanelView:
+    """A printed page next to the text it comes from."""
+
+    number: int
+    panel_id: str
+    kind: str
+    line: int                         # the panel's line in zine.yaml, 0 when it has none
+    texts: tuple[Text, ...]
+    picture: str                      # image name
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the page of one variant and layout shows; problems instead when it failed."""
+
+    title: str
+    sheets: tuple[str, ...] = ()      # image names, in printing order
+    panels: tuple[PanelView, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    images: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def variant_view(root: Path, slug: str, variant: str, layout: str, draft: bool) -> View:
+    """Build one output in this process and return its pictures, or the problems in words."""
+    title = f"{slug} {variant} {layout}"
+    report = Report()
+    try:
+        project = load_project(root, report, (slug,))
+        job = _job(project, slug, Variant.parse(variant), layout, draft, report)
+        if job is None or report.errors:
+            return View(title, problems=tuple(report.problems))
+        return _built(project, job, Options((slug,), draft=draft), report, title)
+    except ZineError as exc:
+        return View(title, problems=tuple(report.problems) + tuple(exc.problems))
+
+
+def _job(project: Project, slug: str, variant: Variant, layout: str, draft: bool,
+         report: Report) -> Job | None:
+    if slug not in project.zines:
+        return None
+    options = Options((slug,), (variant.lang,), (variant.region,), (layout,), draft=draft)
+    jobs = select_jobs({slug: project.zines[slug]}, project.layouts, project.regions, options,
+                       report)
+    if not jobs and not report.errors:
+        report.error(f"zines/{slug}", None, f"there is nothing to build for {variant.name} "
+                                            f"in layout '{layout}'")
+    return jobs[0] if jobs else None
+
+
+def _built(project: Project, job: Job, options: Options, report: Report, title: str) -> View:
+    output = build_job(project, job, options, report)
+    if output is None or report.errors:
+        return View(title, problems=tuple(report.problems))
+    loc = localize_job(project, job, options, report)
+    panels = pad(loc, job, report) or ()
+    plan = job_plan(job, len(panels), loc.direction, options) \
+        if job.layout.imposition != "single" else None
+    sheets = sheet_pictures(output, DPI)
+    pages = panel_pictures(sheets, plan, DPI)
+    tag = hashlib.sha256(output.data).hexdigest()[:12]
+    images = {f"{tag}-{s.name}.png": png(s.image) for s in sheets}
+    images |= {f"{tag}-page-{n}.png": png(image) for n, image in pages.items()}
+    views = tuple(_panel(n, p, job, loc.fallbacks, f"{tag}-page-{n}.png")
+                  for n, p in enumerate(panels, 1) if n in pages)
+    return View(title, tuple(f"{tag}-{s.name}.png" for s in sheets), views,
+                tuple(report.problems), images)
+
+
+def _panel(number: int, shown: Panel, job: Job, fallbacks: tuple[str, ...],
+           picture: str) -> PanelView:
+    source = next((p for p in job.zine.panels if p.id == shown.id), None)
+    texts = []
+    if source is not None:
+        for name, text in source.text.items():
+            key = f"{source.id}.{name}"
+            texts.append(Text(key, text, shown.get(name), key in fallbacks))
+        for i, item in enumerate(source.items):
+            key = f"{source.id}.items.{i}"
+            printed = shown.items[i] if i < len(shown.items) else item
+            texts.append(Text(key, item, printed, key in fallbacks))
+    return PanelView(number, shown.id, shown.kind, source.line if source else 0, tuple(texts),
+                     picture)
