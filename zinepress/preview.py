@@ -17,9 +17,10 @@ from zinepress.impose.plans import Plan
 from zinepress.write import Output, atomic_write
 
 DPI = 100
-THUMB_HEIGHT = 260      # px: a contact sheet row
-GAP = 16
+THUMB_HEIGHT = 260      # px: contact sheet thumbnails
+GAP, LABEL_HEIGHT, NAME_HEIGHT = 16, 44, 22
 MAX_ROW_WIDTH = 2400    # px: wider rows wrap
+BACKGROUND = "#d8d8d8"
 
 
 @dataclass(frozen=True)
@@ -94,32 +95,42 @@ def write_previews(outputs: list[Output], out: Path, dpi: int = DPI) -> list[Pat
 
 
 def contact_sheet(rows: list[tuple[str, list[Picture]]]) -> Image.Image:
-    """Return one picture of every sheet side of a variant: a labelled row per layout."""
-    font = ImageFont.load_default(size=18)
-    lines = [(label, [_thumb(p.image) for p in pictures], [p.name for p in pictures])
-             for label, pictures in rows]
-    placed, width, y = [], GAP, GAP
-    for label, thumbs, names in lines:
-        placed.append(("label", label, (GAP, y)))
-        y, x, height = y + 28, GAP, 0
-        for thumb, name in zip(thumbs, names):
-            if x > GAP and x + thumb.width > MAX_ROW_WIDTH:
-                y, x, height = y + height + 24 + GAP, GAP, 0
-            placed.append(("thumb", thumb, (x, y)))
-            placed.append(("name", name, (x, y + thumb.height + 2)))
-            x, height = x + thumb.width + GAP, max(height, thumb.height)
-            width = max(width, x)
-        y += height + 24 + GAP
-    sheet = Image.new("RGB", (width, y), "#d8d8d8")
-    draw = ImageDraw.Draw(sheet)
-    for kind, thing, (x, top) in placed:
-        if kind == "thumb":
-            sheet.paste(thing, (x, top))
-            draw.rectangle((x - 1, top - 1, x + thing.width, top + thing.height), outline="#888")
-        else:
-            draw.text((x, top), thing, fill="#000" if kind == "label" else "#444",
-                      font=font if kind == "label" else ImageFont.load_default(size=14))
+    """Return one picture of every sheet side of a variant: a labelled strip per layout."""
+    strips = [_strip(label, pictures) for label, pictures in rows]
+    sheet = Image.new("RGB", (max(s.width for s in strips), sum(s.height for s in strips)),
+                      BACKGROUND)
+    top = 0
+    for strip in strips:
+        sheet.paste(strip, (0, top))
+        top += strip.height
     return sheet
+
+
+def _strip(label: str, pictures: list[Picture]) -> Image.Image:
+    lines: list[list[tuple[Image.Image, str]]] = [[]]
+    for picture in pictures:      # wrap long rows (a 40-page reader) into several lines
+        thumb = _thumb(picture.image)
+        if lines[-1] and _width(lines[-1]) + thumb.width + GAP > MAX_ROW_WIDTH:
+            lines.append([])
+        lines[-1].append((thumb, picture.name))
+    line_height = THUMB_HEIGHT + NAME_HEIGHT + GAP
+    strip = Image.new("RGB", (max(_width(line) for line in lines),
+                              LABEL_HEIGHT + len(lines) * line_height + GAP), BACKGROUND)
+    draw = ImageDraw.Draw(strip)
+    draw.text((GAP, GAP), label, fill="#000", font=ImageFont.load_default(size=18))
+    for number, line in enumerate(lines):
+        x, y = GAP, LABEL_HEIGHT + number * line_height
+        for thumb, name in line:
+            strip.paste(thumb, (x, y))
+            draw.rectangle((x - 1, y - 1, x + thumb.width, y + thumb.height), outline="#888")
+            draw.text((x, y + thumb.height + 3), name, fill="#444",
+                      font=ImageFont.load_default(size=14))
+            x += thumb.width + GAP
+    return strip
+
+
+def _width(line: list[tuple[Image.Image, str]]) -> int:
+    return GAP + sum(thumb.width + GAP for thumb, _ in line)
 
 
 def _thumb(image: Image.Image) -> Image.Image:

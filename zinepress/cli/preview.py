@@ -6,10 +6,12 @@ from pathlib import Path
 import click
 
 from zinepress.build import build
+from zinepress.cli.batch import summary
 from zinepress.cli.common import _progress, _warnings
 from zinepress.jobs import Options
-from zinepress.preview import DPI, write_previews
 from zinepress.project import find_root
+
+DPI = 100
 
 
 @click.command("preview")
@@ -31,6 +33,9 @@ def command(slug, langs, regions, layouts, paper, draft, dpi, workers) -> None:
     Pictures go next to the PDFs: build/SLUG/LANG-REGION/LAYOUT-PAPER/sheet-1-front.png …, and
     build/SLUG/LANG-REGION/contact-sheet.png shows all of a variant's sheets at once.
     """
+    # Imported here: PIL and PDFium would slow the start of every other `zine` command.
+    from zinepress.preview import write_previews
+
     root = find_root()
     options = Options((slug,), tuple(langs), tuple(regions), tuple(layouts), paper, None, draft,
                       workers=workers)
@@ -38,6 +43,7 @@ def command(slug, langs, regions, layouts, paper, draft, dpi, workers) -> None:
     _warnings(report)
     for path in write_previews(outputs, root / "build", dpi):
         click.echo(_shown(path, root))
+    click.echo(summary(outputs, "build"), err=True)
 
 
 def _shown(path: Path, root: Path) -> str:

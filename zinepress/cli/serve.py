@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 
 from zinepress.project import find_root
-from zinepress.serve.server import HOST, Preview, make_server
 
 
 @click.command("serve")
@@ -15,6 +14,8 @@ from zinepress.serve.server import HOST, Preview, make_server
                    "only what a print build would accept, with its errors.")
 def command(port: int, draft: bool) -> None:
     """Serve a live preview on http://127.0.0.1:PORT/ that refreshes when a file is saved."""
+    from zinepress.serve.server import HOST, Preview, make_server   # only this command needs it
+
     try:
         server = make_server(Preview(find_root(), draft), port)
     except OSError as exc:

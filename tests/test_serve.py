@@ -1,0 +1,143 @@
+"""`zine serve` in a real headless browser: sheets, panels beside their text, refresh on save, errors."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import polib
+import pytest
+
+from tests.conftest import ROOT, copy_project
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed: pip install -e '.[test]'")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on PATH: `./dev test` installs Debian's chromium when "
+                             "run as root; otherwise `sudo apt-get install chromium`")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+SLUG = "unpacking-self-harm"
+WAIT_MS = 20_000    # generous: a refresh takes a render, and CI machines are busy
+SUBTITLE = "understanding what it is and why it helps"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A copy of the project served by `zine serve --port 0` in a process of its own."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--port", "0"],
+                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        line = process.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert found, f"zine serve did not start: {line}{process.stderr.read()}"
+        yield project, found[0]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201 - Playwright's types
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def view_url(base: str, variant: str = "en-us", layout: str = "minizine") -> str:
+    return f"{base}view?zine={SLUG}&variant={variant}&layout={layout}"
+
+
+def images_loaded(page) -> int:  # noqa: ANN001
+    return page.evaluate("[...document.images].filter(i => i.complete && i.naturalWidth > 0)"
+                         ".length")
+
+
+def test_lists_zines_with_their_variants_and_layouts(served: tuple[Path, str], page) -> None:
+    _, base = served
+    page.goto(base)
+    sync_api.expect(page.locator("h2")).to_contain_text("unpacking self-harm")
+    page.get_by_role("listitem").filter(has_text="en-us").get_by_role("link", name="minizine").click()
+    sync_api.expect(page.locator("h1")).to_have_text(f"{SLUG} en-us minizine")
+
+
+def test_shows_the_sheet_and_each_panel_beside_its_source_text(served: tuple[Path, str],
+                                                              page) -> None:
+    _, base = served
+    page.goto(view_url(base))
+    assert page.locator(".sheets img").count() == 1            # a mini zine is one sheet side
+    assert page.locator(".panel").count() == 8
+    cover = page.locator(".panel").first
+    sync_api.expect(cover).to_contain_text("cover.subtitle")
+    sync_api.expect(cover).to_contain_text(SUBTITLE)
+    assert images_loaded(page) == 9
+
+
+def test_page_shows_a_changed_yaml_word_after_a_save(served: tuple[Path, str], page) -> None:
+    project, base = served
+    page.goto(view_url(base))
+    before = page.locator(".sheets img").get_attribute("src")
+    yaml = project / "zines" / SLUG / "zine.yaml"
+    yaml.write_text(yaml.read_text().replace(SUBTITLE, "exploring what it is and why it helps"))
+    cover = page.locator(".panel").first
+    sync_api.expect(cover).to_contain_text("exploring what it is", timeout=WAIT_MS)
+    assert page.locator(".sheets img").get_attribute("src") != before   # the sheet redrawn
+    assert images_loaded(page) == 9
+
+
+def test_page_shows_a_translation_after_the_po_file_is_saved(served: tuple[Path, str],
+                                                             page) -> None:
+    project, base = served
+    page.goto(view_url(base, "es-us"))
+    needs = page.locator(".panel", has_text="pocket-needs.heading")
+    sync_api.expect(needs).to_contain_text("untranslated: printed in the source language")
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
+    po.append(polib.POEntry(msgctxt="pocket-needs.heading", msgid="Self-harm can get our needs met.",
+                            msgstr="Autolesionarse puede cubrir nuestras necesidades."))
+    (project / "zines" / SLUG / "locales").mkdir(exist_ok=True)
+    po.save(str(project / "zines" / SLUG / "locales" / "es.po"))
+    sync_api.expect(needs).to_contain_text("Autolesionarse puede cubrir nuestras necesidades.",
+                                           timeout=WAIT_MS)
+
+
+def test_shows_a_broken_file_in_words_then_recovers(served: tuple[Path, str], page) -> None:
+    project, base = served
+    page.goto(view_url(base))
+    yaml = project / "zines" / SLUG / "zine.yaml"
+    text = yaml.read_text()
+    yaml.write_text(text.replace("panels:\n", "panels: [\n", 1))
+    try:
+        problems = page.locator(".problems")
+        sync_api.expect(problems).to_contain_text(f"zines/{SLUG}/zine.yaml:", timeout=WAIT_MS)
+        assert "Traceback" not in page.content()
+        assert page.locator(".sheets img").count() == 0
+    finally:
+        yaml.write_text(text)
+    sync_api.expect(page.locator(".sheets img")).to_have_count(1, timeout=WAIT_MS)
+    sync_api.expect(page.locator(".problems")).to_have_count(0)
+
+
+def test_refuses_requests_for_another_host_name(served: tuple[Path, str]) -> None:
+    import http.client
+    from urllib.parse import urlsplit
+    _, base = served
+    address = urlsplit(base)
+    assert address.hostname == "127.0.0.1"
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    connection.request("GET", "/", headers={"Host": "attacker.example"})
+    assert connection.getresponse().status == 403
