@@ -46,29 +46,33 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
               unit: Unit, progress: Progress | None = None) -> list[Output]:
     """Return the outputs of this shard's jobs: unchanged ones read back, the others built."""
     jobs = shard(jobs, options.shard)
-    for job in jobs:   # read every PO file here, once, so its problems are reported once
+    for job in jobs:   # read every PO file here, once, so that its problems are reported once
         project.translations(job.zine, job.variant.lang, report)
         project.words(job.variant.lang, report)
-    hasher = Hasher(project, options, dt.date.today())
-    previous = {} if options.force else read_entries(out)
-    outputs: dict[int, Output] = {}
-    todo: list[tuple[int, str]] = []
-    for index, job in enumerate(jobs):
-        digest = hasher.job(job)
-        kept = unchanged(previous, out, project.root, job, digest)
-        if kept is None:
-            todo.append((index, digest))
-            continue
-        outputs[index] = kept
-        _add(report, [_recorded(w) for w in kept.warnings])
-    inputs = dict(todo)
-    done = sorted(execute(project, jobs, [i for i, _ in todo], options, unit, progress),
-                  key=lambda d: d.index)
-    for result in done:
+    outputs, todo = _kept(project, jobs, options, out, report)
+    done = execute(project, jobs, list(todo), options, unit, progress)
+    for result in sorted(done, key=lambda d: d.index):
         _add(report, result.problems)
         if result.output is not None:
-            outputs[result.index] = dataclasses.replace(result.output, inputs=inputs[result.index])
+            outputs[result.index] = dataclasses.replace(result.output, inputs=todo[result.index])
     return [outputs[i] for i in sorted(outputs)]
+
+
+def _kept(project: Project, jobs: list[Job], options: Options, out: Path,
+          report: Report) -> tuple[dict[int, Output], dict[int, str]]:
+    """Return the unchanged outputs by job index, and the input hash of every job to build."""
+    hasher = Hasher(project, options, dt.date.today())
+    previous = {} if options.force else read_entries(out)
+    kept, todo = {}, {}
+    for index, job in enumerate(jobs):
+        digest = hasher.job(job)
+        output = unchanged(previous, out, project.root, job, digest)
+        if output is None:
+            todo[index] = digest
+        else:
+            kept[index] = output
+            _add(report, [_recorded(w) for w in output.warnings])   # still true: say it again
+    return kept, todo
 
 
 def shard(jobs: list[Job], part: tuple[int, int] | None) -> list[Job]:
