@@ -55,7 +55,8 @@ def time_bare(htmls: list[str]) -> float:
 def time_zinepress(out: Path) -> float:
     """Return one full zinepress build of the variant (all its layouts), in seconds."""
     start = time.perf_counter()
-    build(ROOT, Options(**{**OPTIONS.__dict__, "out": out}))
+    # force: every run builds (an unchanged output is otherwise kept); one process, as the bare side
+    build(ROOT, Options(**{**OPTIONS.__dict__, "out": out, "force": True, "workers": 1}))
     return time.perf_counter() - start
 
 

@@ -104,15 +104,22 @@ def test_page_shows_a_translation_after_the_po_file_is_saved(served: tuple[Path,
     project, base = served
     page.goto(view_url(base, "es-us"))
     needs = page.locator(".panel", has_text="pocket-needs.heading")
-    sync_api.expect(needs).to_contain_text("untranslated: printed in the source language")
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
-    po.append(polib.POEntry(msgctxt="pocket-needs.heading", msgid="Self-harm can get our needs met.",
-                            msgstr="Autolesionarse puede cubrir nuestras necesidades."))
-    (project / "zines" / SLUG / "locales").mkdir(exist_ok=True)
-    po.save(str(project / "zines" / SLUG / "locales" / "es.po"))
-    sync_api.expect(needs).to_contain_text("Autolesionarse puede cubrir nuestras necesidades.",
-                                           timeout=WAIT_MS)
+    path = project / "zines" / SLUG / "locales" / "es.po"
+    po = polib.pofile(str(path), wrapwidth=0)
+    entry = next(e for e in po if e.msgctxt == "pocket-needs.heading")
+    sync_api.expect(needs).to_contain_text(entry.msgstr)
+    entry.msgstr = "Autolesionarse puede cubrir lo que necesitamos."
+    po.save(str(path))
+    sync_api.expect(needs).to_contain_text(entry.msgstr, timeout=WAIT_MS)
+
+
+def test_marks_what_a_language_without_translations_prints_in_english(
+        served: tuple[Path, str], page) -> None:
+    _, base = served
+    page.goto(view_url(base, "de-intl"))
+    needs = page.locator(".panel", has_text="pocket-needs.heading")
+    sync_api.expect(needs.locator(".untranslated").first).to_have_text(
+        "untranslated: printed in the source language")
 
 
 def test_shows_a_broken_file_in_words_then_recovers(served: tuple[Path, str], page) -> None:

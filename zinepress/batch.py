@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import resource
@@ -114,11 +116,16 @@ def execute(project: Project, jobs: list[Job], indexes: list[int], options: Opti
         return
     # Largest first, so that no worker is left with a long job at the end.
     indexes = sorted(indexes, key=lambda i: -len(jobs[i].zine.editions[jobs[i].edition]))
-    with _context().Pool(workers, _start_worker, (project, jobs, options, unit)) as pool:
+    pool = _context().Pool(workers, _start_worker, (project, jobs, options, unit))
+    try:
         for number, done in enumerate(pool.imap_unordered(_work, indexes), 1):
             if progress:
                 progress(number, len(indexes), jobs[done.index].label)
             yield done
+        pool.close()    # let the workers end normally, so that they clean up after themselves
+        pool.join()
+    finally:
+        pool.terminate()
 
 
 def parse_shard(text: str) -> tuple[int, int] | None:
@@ -131,14 +138,26 @@ def parse_shard(text: str) -> tuple[int, int] | None:
 
 
 _WORKER: tuple[Project, list[Job], Options, Unit] | None = None
+_INHERITED: list[object] = []
 
 
 def _start_worker(project: Project, jobs: list[Job], options: Options, unit: Unit) -> None:
     global _WORKER
     _WORKER = (project, jobs, options, unit)
     set_display_root(project.root)
-    font_config.cache_clear()    # a FontConfiguration of this process's own, not a forked copy
+    # A FontConfiguration deletes its font folder when collected: one forked from the parent
+    # must stay alive here, or the parent's folder goes. This process makes its own, and drops
+    # it when it ends normally, which removes its folder.
+    if font_config.cache_info().currsize:
+        _INHERITED.append(font_config())
+    font_config.cache_clear()
+    multiprocessing.util.Finalize(None, _drop_fonts, exitpriority=10)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C: the parent stops the pool
+
+
+def _drop_fonts() -> None:
+    font_config.cache_clear()
+    gc.collect()     # the configuration sits in reference cycles: collect it now, not never
 
 
 def _work(index: int) -> Done:
