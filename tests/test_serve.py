@@ -62,9 +62,12 @@ def view_url(base: str, variant: str = "en-us", layout: str = "minizine") -> str
     return f"{base}view?zine={SLUG}&variant={variant}&layout={layout}"
 
 
-def images_loaded(page) -> int:  # noqa: ANN001
-    return page.evaluate("[...document.images].filter(i => i.complete && i.naturalWidth > 0)"
-                         ".length")
+def wait_for_pictures(page, count: int) -> None:  # noqa: ANN001
+    """Wait until the page shows `count` pictures, every one loaded (a reload loads them anew)."""
+    page.wait_for_function(
+        "n => document.images.length === n && "
+        "[...document.images].every(i => i.complete && i.naturalWidth > 0)",
+        arg=count, timeout=WAIT_MS)
 
 
 def test_lists_zines_with_their_variants_and_layouts(served: tuple[Path, str], page) -> None:
@@ -84,7 +87,7 @@ def test_shows_the_sheet_and_each_panel_beside_its_source_text(served: tuple[Pat
     cover = page.locator(".panel").first
     sync_api.expect(cover).to_contain_text("cover.subtitle")
     sync_api.expect(cover).to_contain_text(SUBTITLE)
-    assert images_loaded(page) == 9
+    wait_for_pictures(page, 9)        # the sheet and its 8 pages
 
 
 def test_page_shows_a_changed_yaml_word_after_a_save(served: tuple[Path, str], page) -> None:
@@ -96,7 +99,7 @@ def test_page_shows_a_changed_yaml_word_after_a_save(served: tuple[Path, str], p
     cover = page.locator(".panel").first
     sync_api.expect(cover).to_contain_text("exploring what it is", timeout=WAIT_MS)
     assert page.locator(".sheets img").get_attribute("src") != before   # the sheet redrawn
-    assert images_loaded(page) == 9
+    wait_for_pictures(page, 9)
 
 
 def test_page_shows_a_translation_after_the_po_file_is_saved(served: tuple[Path, str],

@@ -65,12 +65,12 @@ def _panel(panel: PanelView) -> str:
     where = f" · zine.yaml line {panel.line}" if panel.line else ""
     rows = []
     for text in panel.texts:
-        rows.append(f"<dt>{escape(text.key)}</dt><dd>{escape(text.source)}</dd>")
+        rows.append(f'<dt>{escape(text.key)}</dt><dd dir="auto">{escape(text.source)}</dd>')
         if text.untranslated:
             rows.append('<dd class="untranslated">untranslated: printed in the source '
                         "language</dd>")
         elif text.printed != text.source:
-            rows.append(f'<dd class="printed">{escape(text.printed)}</dd>')
+            rows.append(f'<dd class="printed" dir="auto">{escape(text.printed)}</dd>')
     return (f'<div class="panel" id="page-{panel.number}"><img src="/img/{escape(panel.picture)}" '
             f'alt="page {panel.number}"><dl><dt>page {panel.number} · {escape(panel.panel_id)} '
             f"({escape(panel.kind)}){where}</dt>{''.join(rows)}</dl></div>")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +69,11 @@ def variant_view(root: Path, slug: str, variant: str, layout: str, draft: bool) 
 
 def _job(project: Project, slug: str, variant: Variant, layout: str, draft: bool,
          report: Report) -> Job | None:
-    if slug not in project.zines:
+    if slug not in project.zines:     # load_project said so
+        return None
+    if not re.fullmatch(r"[a-z]{2,8}", variant.lang):   # it names a PO file: no paths
+        report.error(f"zines/{slug}", None, f"'{variant.name}' is not a language-region pair "
+                                            "such as es-mx")
         return None
     options = Options((slug,), (variant.lang,), (variant.region,), (layout,), draft=draft)
     jobs = select_jobs({slug: project.zines[slug]}, project.layouts, project.regions, options,
