@@ -186,3 +186,36 @@ def test_crisis_line_ageing_changes_the_input_hash(project: Path) -> None:
 ])
 def test_recorded_warnings_are_reported_again_as_they_were(problem: Problem) -> None:
     assert _recorded(str(problem)) == problem
+
+
+def test_manifests_of_shards_on_separate_machines_merge(
+        sharded: tuple[Path, list[str]], tmp_path: Path) -> None:
+    project, _ = sharded
+    select = ("build", "--draft", "-L", "minizine", "-L", "reader")
+    machines = []
+    for part in ("1/2", "2/2"):
+        machine = copy_project(tmp_path / part.replace("/", "-of-"))
+        (machine / "zines" / SLUG / "zine.yaml").write_text(
+            (project / "zines" / SLUG / "zine.yaml").read_text())
+        write_po(machine, SPANISH)
+        assert zine(machine, *select, "--shard", part).exit_code == 0
+        machines.append(machine / "build" / "manifest.json")
+    run = zine(project, "manifest", "merge", *map(str, machines), "-o", "merged.json")
+    assert run.exit_code == 0, run.output
+    merged = {e["path"].split("/", 1)[1]: e
+              for e in json.loads((project / "merged.json").read_text())["outputs"]}
+    whole = manifest(project / "whole")
+    assert {p: e["inputs"] for p, e in merged.items()} == {p: e["inputs"] for p, e in whole.items()}
+
+
+def test_merge_refuses_one_output_built_from_different_inputs(tmp_path: Path) -> None:
+    entry = {"path": "build/z/en-us/minizine-letter.pdf", "inputs": "a"}
+    for name, inputs in (("one.json", "a"), ("two.json", "b")):
+        (tmp_path / name).write_text(json.dumps({"outputs": [{**entry, "inputs": inputs}]}))
+    (tmp_path / "zines").mkdir()
+    run = zine(tmp_path, "manifest", "merge", "one.json", "two.json")
+    assert run.exit_code == 1
+    assert ("two.json: 'build/z/en-us/minizine-letter.pdf' is also in one.json, built from other "
+            "inputs: were the shards built with the same options, from the same files?"
+            in run.output)
+    assert not (tmp_path / "build").exists()

@@ -4,7 +4,9 @@ Every build, a whole one or `--shard I/N`, merges its entries into the manifest 
 folder, under the output folder's lock (`<out>/.lock`, zinepress.write): an entry with the same `path` is
 replaced, entries of other outputs are kept while their file exists, and entries are sorted by path.
 So shards run one after another, or at the same time into one folder (one machine, or a shared file
-system with working `flock`), leave the same manifest as the unsharded build.
+system with working `flock`), leave the same manifest as the unsharded build. Shards built on
+separate machines each leave the entries of their part; `zine manifest merge` joins those files
+(`join`), refusing two entries for one output built from different inputs.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import json
 import logging
 from pathlib import Path
 from typing import Iterable
+
+from zinepress.errors import Report, display_path
 
 log = logging.getLogger(__name__)
 NAME = "manifest.json"
@@ -52,3 +56,29 @@ def render(entries: list[dict]) -> bytes:
 
 def _exists(root: Path, path: str) -> bool:
     return (root / path).is_file()
+
+
+def join(paths: Iterable[Path], report: Report) -> list[dict]:
+    """Return the entries of several manifests (shards built on separate machines), by path."""
+    entries: dict[str, tuple[Path, dict]] = {}
+    for path in paths:
+        found = _entries(path, report)
+        for name, entry in found.items():
+            if name in entries and entries[name][1].get("inputs") != entry.get("inputs"):
+                report.error(path, None, f"'{name}' is also in {display_path(entries[name][0])}, "
+                                         "built from other inputs: were the shards built with "
+                                         "the same options, from the same files?")
+            entries[name] = (path, entry)
+    return [entries[name][1] for name in sorted(entries)]
+
+
+def _entries(path: Path, report: Report) -> dict[str, dict]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["outputs"]
+        return {e["path"]: e for e in entries}
+    except FileNotFoundError:
+        report.error(path, None, "no such file")
+    except (OSError, ValueError, KeyError, TypeError):
+        report.error(path, None, "is not a zinepress manifest (a JSON object whose 'outputs' "
+                                 "lists entries with a 'path')")
+    return {}

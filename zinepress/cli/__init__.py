@@ -110,7 +110,8 @@ from zinepress.cli import check  # noqa: E402
 
 main.add_command(check.command)
 
-from zinepress.cli import preview as _preview, serve as _serve  # noqa: E402
+from zinepress.cli import manifest as _manifest, preview as _preview, serve as _serve  # noqa: E402
 
 main.add_command(_preview.command)
 main.add_command(_serve.command)
+main.add_command(_manifest.group)
