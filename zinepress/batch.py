@@ -30,7 +30,7 @@ from zinepress.render.fonts import font_config
 from zinepress.write import Output
 
 Progress = Callable[[int, int, str], None]
-Unit = Callable[[Project, Job, Options, Report], "Output | None"]
+Unit = Callable[[Project, Job, Options, Report], Output | None]   # build.build_job
 
 
 @dataclass(frozen=True)
