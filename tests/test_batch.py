@@ -86,26 +86,28 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
 
 
 def test_first_build_builds_every_variant(story: Story) -> None:
-    assert story.first.splitlines()[-1] == "built 4, unchanged 0: build/"
-    assert sorted(e["lang"] + "-" + e["region"] for e in story.before.values()) == \
-        ["en-gb", "en-intl", "es-gb", "es-intl"]
+    # each mini zine comes with its instruction sheet
+    assert story.first.splitlines()[-1] == "built 8, unchanged 0: build/"
+    assert sorted(Path(path).name for path in story.before if "es-gb" in path) == \
+        ["minizine-a4-instructions.pdf", "minizine-a4.pdf"]
     assert all(re.fullmatch(r"[0-9a-f]{64}", e["inputs"]) for e in story.before.values())
 
 
 def test_unchanged_build_rewrites_nothing(story: Story) -> None:
-    assert story.again.splitlines()[-1] == "built 0, unchanged 4: build/"
+    assert story.again.splitlines()[-1] == "built 0, unchanged 8: build/"
     assert story.files_after_again == story.files_before_again
 
 
 def test_po_edit_rebuilds_only_that_language(story: Story) -> None:
-    assert story.after_po_edit.splitlines()[-1] == "built 2, unchanged 2: build/"
+    assert story.after_po_edit.splitlines()[-1] == "built 4, unchanged 4: build/"
     changed = sorted(path for path, entry in story.after.items()
                      if entry["inputs"] != story.before[path]["inputs"])
-    assert changed == [f"{SLUG}/es-gb/minizine-a4.pdf", f"{SLUG}/es-intl/minizine-a4.pdf"]
+    assert changed == [f"{SLUG}/{variant}/minizine-a4{extra}.pdf" for variant in ("es-gb", "es-intl")
+                       for extra in ("-instructions", "")]
 
 
 def test_force_rebuilds_everything(story: Story) -> None:
-    assert story.forced.splitlines()[-1] == "built 4, unchanged 0: build/"
+    assert story.forced.splitlines()[-1] == "built 8, unchanged 0: build/"
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +115,7 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """The same selection built whole with -j 1 into whole/, and in three shards into parts/."""
     project = with_variants(copy_project(tmp_path_factory.mktemp("shards") / "project"),
                             "en-gb, en-intl, es-intl")
-    select = ("build", "--draft", "-L", "minizine", "-L", "reader")
+    select = ("build", "--draft", "-L", "minizine")
     whole = zine(project, *select, "-j", "1", "-o", "whole")
     assert whole.exit_code == 0, whole.output
     lines = []
@@ -126,10 +128,9 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 def test_shards_build_exactly_the_whole_set(sharded: tuple[Path, list[str]]) -> None:
     project, lines = sharded
-    assert lines == ["built 2, unchanged 0: parts/", "built 2, unchanged 0: parts/",
-                     "built 2, unchanged 0: parts/"]
+    assert lines == ["built 2, unchanged 0: parts/"] * 3
     whole, parts = manifest(project / "whole"), manifest(project / "parts")
-    assert sorted(parts) == sorted(whole) and len(whole) == 6
+    assert sorted(parts) == sorted(whole) and len(whole) == 6   # with instruction sheets
     assert sorted(p.relative_to(project / "parts").as_posix()
                   for p in (project / "parts").rglob("*.pdf")) == sorted(whole)
 
@@ -191,7 +192,7 @@ def test_recorded_warnings_are_reported_again_as_they_were(problem: Problem) -> 
 def test_manifests_of_shards_on_separate_machines_merge(
         sharded: tuple[Path, list[str]], tmp_path: Path) -> None:
     project, _ = sharded
-    select = ("build", "--draft", "-L", "minizine", "-L", "reader")
+    select = ("build", "--draft", "-L", "minizine")
     machines = []
     for part in ("1/2", "2/2"):
         machine = copy_project(tmp_path / part.replace("/", "-of-"))

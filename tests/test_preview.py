@@ -26,10 +26,11 @@ def test_prints_the_path_of_every_picture(previewed: tuple[Path, list[str]]) -> 
     booklet = [f"{VARIANT}/booklet-letter/sheet-{n}-{side}.png"
                for n in (1, 2, 3) for side in ("front", "back")]
     pictures = [line for line in lines if line.endswith(".png")]
-    assert pictures == [f"{VARIANT}/minizine-letter/sheet-1-front.png", *booklet,
+    assert pictures == [f"{VARIANT}/minizine-letter/sheet-1-front.png",
+                        f"{VARIANT}/minizine-letter-instructions/sheet-1-front.png", *booklet,
                         f"{VARIANT}/contact-sheet.png"]
     assert all((project / line).is_file() for line in pictures)
-    assert "built 2, unchanged 0: build/" in lines
+    assert "built 3, unchanged 0: build/" in lines
 
 
 def test_sheets_are_pictured_at_paper_size(previewed: tuple[Path, list[str]]) -> None:
@@ -55,5 +56,6 @@ def test_minizine_picture_shows_the_cut_between_the_inner_columns_only(
 def test_contact_sheet_holds_every_side(previewed: tuple[Path, list[str]]) -> None:
     project, _ = previewed
     with Image.open(project / VARIANT / "contact-sheet.png") as sheet:
-        # two labelled rows (booklet: 6 sides in one row; minizine: 1), thumbnails 260 px high
-        assert sheet.height > 2 * 260 and sheet.width > 6 * 260
+        # three labelled rows (booklet: 6 sides in one row; minizine and its instructions: 1),
+        # thumbnails 260 px high
+        assert sheet.height > 3 * 260 and sheet.width > 6 * 260

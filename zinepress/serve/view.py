@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zinepress.build import build_job, job_plan, localize_job, pad
+from zinepress.build import build_job, localize_job, pad
 from zinepress.errors import Problem, Report, ZineError
+from zinepress.impose.plans import Plan, make_plan
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.model import Panel, Variant
 from zinepress.preview import panel_pictures, png, sheet_pictures
+from zinepress.press import imposes, plan_options
 from zinepress.project import Project, load_project
 
 DPI = 80
@@ -62,7 +64,8 @@ def variant_view(root: Path, slug: str, variant: str, layout: str, draft: bool) 
         job = _job(project, slug, Variant.parse(variant), layout, draft, report)
         if job is None or report.errors:
             return View(title, problems=tuple(report.problems))
-        return _built(project, job, Options((slug,), draft=draft), report, title)
+        return _built(project, job, Options((slug,), draft=draft, instructions=False), report,
+                      title)
     except ZineError as exc:
         return View(title, problems=tuple(report.problems) + tuple(exc.problems))
 
@@ -75,7 +78,8 @@ def _job(project: Project, slug: str, variant: Variant, layout: str, draft: bool
         report.error(f"zines/{slug}", None, f"'{variant.name}' is not a language-region pair "
                                             "such as es-mx")
         return None
-    options = Options((slug,), (variant.lang,), (variant.region,), (layout,), draft=draft)
+    options = Options((slug,), (variant.lang,), (variant.region,), (layout,), draft=draft,
+                      instructions=False)
     jobs = select_jobs({slug: project.zines[slug]}, project.layouts, project.regions, options,
                        report)
     if not jobs and not report.errors:
@@ -90,8 +94,7 @@ def _built(project: Project, job: Job, options: Options, report: Report, title: 
         return View(title, problems=tuple(report.problems))
     loc = localize_job(project, job, options, report)
     panels = pad(loc, job, report) or ()
-    plan = job_plan(job, len(panels), loc.direction, options) \
-        if job.layout.imposition != "single" else None
+    plan = _plan(job, len(panels), loc.direction, options)
     sheets = sheet_pictures(output, DPI)
     pages = panel_pictures(sheets, plan, DPI)
     tag = hashlib.sha256(output.data).hexdigest()[:12]
@@ -101,6 +104,15 @@ def _built(project: Project, job: Job, options: Options, report: Report, title: 
                   for n, p in enumerate(panels, 1) if n in pages)
     return View(title, tuple(f"{tag}-{s.name}.png" for s in sheets), views,
                 tuple(report.problems), images)
+
+
+def _plan(job: Job, pages: int, direction: str, options: Options) -> Plan | None:
+    """Return where the build put each page, or None when every page is a sheet of its own."""
+    if not imposes(job):
+        return None
+    paper = job.layout.papers[job.paper]
+    return make_plan(job.layout.imposition, pages, *paper.sheet,
+                     **plan_options(job.layout, paper, pages, options, direction))
 
 
 def _panel(number: int, shown: Panel, job: Job, fallbacks: tuple[str, ...],
