@@ -36,7 +36,8 @@ def main() -> None:
         languages = list(dict.fromkeys(["en", "es", *translated, *UNTRANSLATED]))
         languages = languages[:3] if len(layouts) >= 4 else languages[:4]
         set_variants(project, [f"{l}-{r}" for l in languages for r in REGIONS])
-        build = ["build", SLUG, "--draft", *[a for name in layouts for a in ("-L", name)]]
+        build = ["build", SLUG, "--draft", "--no-instructions",
+                 *[a for name in layouts for a in ("-L", name)]]
         total = len(languages) * len(REGIONS) * len(layouts)
         print(f"batch: {len(languages)} languages x {len(REGIONS)} regions x {len(layouts)} "
               f"layouts ({', '.join(layouts)}) = {total} outputs, {os.cpu_count()} CPU(s)")

@@ -1,10 +1,12 @@
-"""Benchmark: one variant end to end from the command line, zinepress against the pipeline a Python
-user would assemble: the `weasyprint` command on the same HTML, then the `pdfimpose` command
-(`onepagezine` for the mini zine, `saddle` for the booklet). Prints figures; it is not a test.
+"""Benchmark: one variant (a zine in one language for one region, in each of its layouts) end to
+end from the command line: `zine build` against the pipeline a Python user would assemble, per
+layout the `weasyprint` command on the same HTML, then the `pdfimpose` command that imposes the
+same way (`saddle` for the booklet, `onepagezine` for the mini zine; the reader and the poster
+are not imposed). Also the mini zine alone. Prints figures; it is not a test.
 
 pdfimpose is AGPL: a benchmark-only tool, never a zinepress dependency. Install it next to this
 Python with `python -m pip install pdfimpose` (e.g. /tmp/venv/bin/pip install pdfimpose); without
-it, that part is skipped with a message.
+it, this benchmark is skipped with a message.
 """
 from __future__ import annotations
 
@@ -19,54 +21,70 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _project import SLUG, copy_project, timed, zine_command  # noqa: E402
+from _project import SLUG, copy_project, timed, zine_command, zine_layouts  # noqa: E402
 
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-# layout -> the pdfimpose command that imposes the same way
-CASES = {"minizine": ["onepagezine"], "booklet": ["saddle", "--signature", "2x1"]}
-REGIONS = {"us": "letter", "intl": "a4"}
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+# layout -> the pdfimpose command that imposes the same way; None: the pages are the output.
+PIPELINE: dict[str, list[str] | None] = {
+    "reader": None, "booklet": ["saddle", "--signature", "2x1"], "minizine": ["onepagezine"],
+    "poster": None}
+REGIONS = ("us", "intl")
 
 
 def main() -> None:
-    pdfimpose = tool("pdfimpose")
-    weasyprint = tool("weasyprint")
-    if pdfimpose is None:
+    tools = {name: tool(name) for name in ("weasyprint", "pdfimpose")}
+    if tools["pdfimpose"] is None:
         print("one variant: skipped, pdfimpose is not installed. It is AGPL, so it is never a "
               "zinepress dependency; for this benchmark only: python -m pip install pdfimpose")
         return
     with tempfile.TemporaryDirectory(prefix="zinepress-bench-") as folder:
         project = copy_project(Path(folder) / "project")
-        print(f"one variant from the command line, median of {RUNS} runs each, alternating, "
-              f"load average {os.getloadavg()[0]:.2f}:")
+        layouts = [name for name in PIPELINE if name in zine_layouts(project)]
+        print(f"one variant from the command line ({', '.join(layouts)}), median of {RUNS} runs, "
+              f"alternating, load average {os.getloadavg()[0]:.2f}:")
         for region in REGIONS:
-            for layout, imposition in CASES.items():
-                compare(project, region, layout, imposition, weasyprint, pdfimpose)
+            compare(project, region, layouts, tools)
+        compare(project, "us", ["minizine"], tools)
+        print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 
-def compare(project: Path, region: str, layout: str, imposition: list[str], weasyprint: str,
-            pdfimpose: str) -> None:
-    """Time `zine build` against weasyprint + pdfimpose on the same HTML; print the ratio."""
-    html = project / f"{layout}-{region}.html"
-    html.write_text(variant_html(project, region, layout), encoding="utf-8")
-    pages, imposed = project / "pages.pdf", project / "imposed.pdf"
-    ours, render, impose = [], [], []
+def compare(project: Path, region: str, layouts: list[str], tools: dict[str, str]) -> None:
+    """Time `zine build` of these layouts against weasyprint (+ pdfimpose) for each; print both."""
+    htmls = {}
+    for layout in layouts:
+        htmls[layout] = project / f"{layout}-{region}.html"
+        htmls[layout].write_text(variant_html(project, region, layout), encoding="utf-8")
+    ours: list[float] = []
+    theirs: dict[str, list[float]] = {layout: [] for layout in layouts}
+    selection = [a for layout in layouts for a in ("-L", layout)]
     for _ in range(RUNS):
-        ours.append(timed(zine_command("build", SLUG, "-l", "en", "-r", region, "-L", layout,
-                                       "-j", "1", "--force"), project)[0])
-        render.append(timed([weasyprint, str(html), str(pages)], project)[0])
-        impose.append(timed([pdfimpose, *imposition, str(pages), "--output", str(imposed)],
-                            project)[0])
+        ours.append(timed(zine_command("build", SLUG, "-l", "en", "-r", region, *selection,
+                                       "-j", "1", "--force", "--no-instructions"), project)[0])
+        for layout in layouts:
+            theirs[layout].append(pipeline(project, htmls[layout], PIPELINE[layout], tools))
     mine = statistics.median(ours)
-    other = statistics.median(a + b for a, b in zip(render, impose))
-    print(f"  en-{region} {layout}-{REGIONS[region]}: zine build {mine:.2f} s | weasyprint "
-          f"{statistics.median(render):.2f} s + pdfimpose {imposition[0]} "
-          f"{statistics.median(impose):.2f} s = {other:.2f} s | ratio {mine / other:.2f}")
+    parts = {layout: statistics.median(times) for layout, times in theirs.items()}
+    other = statistics.median(sum(run) for run in zip(*theirs.values()))
+    shown = " + ".join(f"{layout} {seconds:.2f}" for layout, seconds in parts.items())
+    print(f"  en-{region} {'/'.join(layouts)}: zine build -j 1 {mine:.2f} s | weasyprint + "
+          f"pdfimpose: {shown} = {other:.2f} s | ratio {mine / other:.2f}")
+
+
+def pipeline(project: Path, html: Path, imposition: list[str] | None,
+             tools: dict[str, str]) -> float:
+    """Return the time of the weasyprint command, then pdfimpose when the layout imposes."""
+    pages, imposed = project / "pages.pdf", project / "imposed.pdf"
+    seconds = timed([tools["weasyprint"], str(html), str(pages)], project)[0]
+    if imposition:
+        seconds += timed([tools["pdfimpose"], *imposition, str(pages), "--output",
+                          str(imposed)], project)[0]
+    return seconds
 
 
 def variant_html(project: Path, region: str, layout: str) -> str:
     """Return the HTML zinepress finally lays out for the variant (crisis lines trimmed to fit)."""
-    from zinepress.build import localize_job, pad
-    from zinepress.crisis import crisis_view, trimmed
+    from zinepress.build import fit_crisis, localize_job, pad
+    from zinepress.crisis import crisis_view
     from zinepress.errors import Report
     from zinepress.jobs import Options, select_jobs
     from zinepress.project import load_project
@@ -76,20 +94,20 @@ def variant_html(project: Path, region: str, layout: str) -> str:
 
     report = Report()
     loaded = load_project(project, report, (SLUG,))
-    options = Options((SLUG,), ("en",), (region,), (layout,))
+    options = Options((SLUG,), ("en",), (region,), (layout,), instructions=False)
     job = select_jobs(loaded.zines, loaded.layouts, loaded.regions, options, report)[0]
     loc = localize_job(loaded, job, options, report)
     panels = pad(loc, job, report)
-    crisis_ids = [p.id for p in panels if p.kind == "crisis-lines"]
-    crisis = crisis_view(loc, report, dt.date.today(), False) if crisis_ids else None
+    crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
+    crisis = crisis_view(loc, report, dt.date.today(), False) if crisis_panels else None
     fetcher = ConfinedFetcher([job.zine.folder, project / "layouts", project / "fonts"])
-    while True:   # as zinepress.build.render_pages does
-        html = pages_html(loc, job.layout, job.layout.papers[job.paper], panels, crisis,
-                          loaded.fonts_css, False)
-        document, _ = render(html, job.zine.folder, fetcher)
-        if crisis is None or not overflows(document, crisis_ids) or trimmed(crisis) is None:
-            break
-        crisis = trimmed(crisis)
+    paper = job.layout.papers[job.paper]
+    html = pages_html(loc, job.layout, paper, panels, crisis, loaded.fonts_css, False)
+    document, _ = render(html, job.zine.folder, fetcher)
+    if crisis is not None and overflows(document, [p.id for p in crisis_panels]):
+        # as zinepress.build.render_pages does
+        crisis = fit_crisis(loc, job, crisis_panels, crisis, loaded, fetcher, options)
+        html = pages_html(loc, job.layout, paper, panels, crisis, loaded.fonts_css, False)
     # Images and links resolve against the zine folder, as in zinepress's own render.
     return html.replace("<head>", f'<head><base href="{job.zine.folder.as_uri()}/">', 1)
 
