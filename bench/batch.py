@@ -82,7 +82,7 @@ def peaks(project: Path, layouts: list[str]) -> None:
 
     report = Report()
     loaded = load_project(project, report, (SLUG,))
-    options = Options((SLUG,), layouts=tuple(layouts), draft=True, workers=2)
+    options = Options((SLUG,), layouts=tuple(layouts), draft=True, workers=2, instructions=False)
     jobs = select_jobs(loaded.zines, loaded.layouts, loaded.regions, options, report)
     per_worker: dict[int, list[int]] = defaultdict(list)
     for done in execute(loaded, jobs, list(range(len(jobs))), options, build_job):
