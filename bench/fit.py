@@ -52,7 +52,9 @@ FILL, LONGER = 0.88, 1.3
 LANGS = ("en", "es", "ar")
 THREE = ("minizine", "booklet", "reader")
 LAYOUTS = {"en": THREE, "es": THREE, "ar": ("minizine",)}   # as zine.yaml's `languages:` says
-OPTIONS = dict(slugs=(SLUG,), regions=("us",))
+# force: every run builds (an unchanged output is otherwise kept); workers=1: CPU time is
+# measured in this process, so the build must run here, not in worker processes.
+OPTIONS = dict(slugs=(SLUG,), regions=("us",), force=True, workers=1)
 Factors = dict[str, dict[str, float]]          # language -> panel id -> how many times longer
 
 
