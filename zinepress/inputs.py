@@ -22,9 +22,11 @@ import weasyprint
 import zinepress
 from zinepress.crisis import MAX_AGE_DAYS
 from zinepress.jobs import Job, Options
+from zinepress.load.files import Refused, read_confined
 from zinepress.model import Region
 from zinepress.project import Project
 
+MAX_HASHED = 64 * 1024 * 1024     # bytes; every loader's own limit is lower
 # Options that choose what to build or how to run, not what an output looks like. `strict` only
 # turns warnings into failures: an unchanged output's recorded warnings are reported again.
 NOT_INPUTS = frozenset({"slugs", "langs", "regions", "layouts", "out", "workers", "shard",
@@ -76,9 +78,14 @@ class Hasher:
 
     def _file(self, path: Path) -> str:
         if path not in self._files:
-            name = _relative(path, self.project.root)
-            content = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
-            self._files[path] = f"{name}={content}"
+            try:
+                content = hashlib.sha256(read_confined(path, MAX_HASHED, self.project.root))
+                digest = content.hexdigest()
+            except Refused as exc:
+                # Missing, a link out of the project, too large: never read it here. The build
+                # refuses such a file, so what says why is all its output can depend on.
+                digest = f"not read: {exc.message}"
+            self._files[path] = f"{_relative(path, self.project.root)}={digest}"
         return self._files[path]
 
     def _ages(self, region: Region) -> str:

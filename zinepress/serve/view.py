@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zinepress.build import build_job, localize_job, pad
+from zinepress.build import limited_job, localize_job, pad
 from zinepress.errors import Problem, Report, ZineError
 from zinepress.impose.plans import Plan, make_plan
 from zinepress.jobs import Job, Options, select_jobs
@@ -89,7 +89,7 @@ def _job(project: Project, slug: str, variant: Variant, layout: str, draft: bool
 
 
 def _built(project: Project, job: Job, options: Options, report: Report, title: str) -> View:
-    output = build_job(project, job, options, report)
+    output = limited_job(project, job, options, report)   # a hostile zine cannot hang the server
     if output is None or report.errors:
         return View(title, problems=tuple(report.problems))
     loc = localize_job(project, job, options, report)
