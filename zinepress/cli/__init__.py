@@ -16,7 +16,7 @@ from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
 from zinepress.cli.batch import batch_options, summary
-from zinepress.cli.common import _progress, _warnings
+from zinepress.cli.common import _progress, _warnings, selection_options
 from zinepress.cli.press import press_options
 
 
@@ -29,11 +29,7 @@ def main() -> None:
 
 @main.command("build")
 @click.argument("slugs", nargs=-1)
-@click.option("-l", "--lang", "langs", multiple=True, help="Language(s) to build, e.g. -l es.")
-@click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx.")
-@click.option("-L", "--layout", "layouts", multiple=True, help="Layout(s), e.g. -L minizine.")
-@click.option("-p", "--paper", type=click.Choice(["letter", "a4", "tabloid", "a3", "a2"]),
-              default=None, help="Paper size (default: the region's paper, else a4).")
+@selection_options
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: build/).")
 @click.option("--draft", is_flag=True, help="Build even with untranslated or unchecked parts, marked DRAFT.")

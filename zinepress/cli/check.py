@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from zinepress.check import Checked, check
-from zinepress.cli.common import _progress
+from zinepress.cli.common import _progress, selection_options
 from zinepress.errors import Problem
 from zinepress.jobs import Options
 from zinepress.project import find_root
@@ -12,11 +12,7 @@ from zinepress.project import find_root
 
 @click.command("check")
 @click.argument("slugs", nargs=-1)
-@click.option("-l", "--lang", "langs", multiple=True, help="Language(s) to check, e.g. -l es.")
-@click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx.")
-@click.option("-L", "--layout", "layouts", multiple=True, help="Layout(s), e.g. -L minizine.")
-@click.option("-p", "--paper", type=click.Choice(["letter", "a4", "tabloid", "a3", "a2"]),
-              default=None, help="Paper size (default: the region's paper, else a4).")
+@selection_options
 @click.option("--all", "every", is_flag=True,
               help="Every language the zine has, in every region, not only its variants.")
 @click.option("--draft", is_flag=True, help="Check as a --draft build would.")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 
+from typing import Callable
+
 import click
 
 from zinepress.errors import Report
@@ -18,3 +20,21 @@ def _warnings(report: Report) -> None:
     """Print the report's warnings, one per line."""
     for problem in report.warnings:
         click.echo(str(problem), err=True)
+
+
+PAPERS = ["letter", "a4", "tabloid", "a3", "a2"]
+
+
+def selection_options(command: Callable) -> Callable:
+    """Add -l, -r, -L and -p: which languages, regions, layouts and paper a command covers."""
+    options = [
+        click.option("-l", "--lang", "langs", multiple=True, help="Language(s), e.g. -l es."),
+        click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx."),
+        click.option("-L", "--layout", "layouts", multiple=True,
+                     help="Layout(s), e.g. -L minizine."),
+        click.option("-p", "--paper", type=click.Choice(PAPERS), default=None,
+                     help="Paper size (default: the region's paper, else a4)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command

@@ -7,7 +7,7 @@ import click
 
 from zinepress.build import build
 from zinepress.cli.batch import summary
-from zinepress.cli.common import _progress, _warnings
+from zinepress.cli.common import _progress, _warnings, selection_options
 from zinepress.jobs import Options
 from zinepress.project import find_root
 
@@ -16,11 +16,7 @@ DPI = 100
 
 @click.command("preview")
 @click.argument("slug")
-@click.option("-l", "--lang", "langs", multiple=True, help="Language(s), e.g. -l es.")
-@click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx.")
-@click.option("-L", "--layout", "layouts", multiple=True, help="Layout(s), e.g. -L minizine.")
-@click.option("-p", "--paper", type=click.Choice(["letter", "a4", "tabloid", "a3", "a2"]),
-              default=None, help="Paper size (default: the region's paper, else a4).")
+@selection_options
 @click.option("--draft", is_flag=True,
               help="Show untranslated or unchecked parts too, marked DRAFT.")
 @click.option("--dpi", type=click.IntRange(20, 600), default=DPI, show_default=True,
