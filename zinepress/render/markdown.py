@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 _RULES = ["paragraph", "emphasis", "link", "list", "newline", "escape", "backticks", "text"]
 _SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
@@ -85,7 +85,3 @@ def _unlink(html: str) -> str:
     html = re.sub(r"<a [^>]*>", '<span class="link">', html)
     return html.replace("</a>", "</span>")
 
-
-def plain(text: str) -> str:
-    """Return the text without Markdown marks, escaped for HTML attributes."""
-    return str(escape(text.replace("**", "").replace("*", "")))
