@@ -1,6 +1,7 @@
 """The Markdown subset a panel body may use: paragraphs, emphasis, strong, links and lists."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -80,8 +81,6 @@ def inline(text: str, links: bool = False) -> Markup:
 
 def _unlink(html: str) -> str:
     # Print layouts show a link's text, never a live or fetchable URL (issue 8: links are text).
-    import re
-
     html = re.sub(r"<a [^>]*>", '<span class="link">', html)
     return html.replace("</a>", "</span>")
 
