@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 
 from zinepress.impose.apply import impose, overlay
@@ -33,37 +32,35 @@ def source_pdf(count: int, size: tuple[float, float] = PANEL, word: str = "P") -
     return pdf
 
 
-class _Words(HTMLParser):
-    """Collect the words and boxes of `pdftotext -bbox` output, page by page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pages: list[dict[str, tuple[float, float, float, float]]] = []
-        self._box: tuple[float, float, float, float] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "page":
-            self.pages.append({})
-        elif tag == "word":
-            self._box = tuple(float(values[k] or 0) for k in ("xmin", "ymin", "xmax", "ymax"))
-
-    def handle_data(self, data: str) -> None:
-        if self._box is not None and data.strip():
-            self.pages[-1][data.strip()] = self._box
-            self._box = None
-
-
 def words(pdf: pikepdf.Pdf, tmp_path: Path) -> list[dict[str, tuple[float, float, float, float]]]:
     """Return per page each word's box in mm, from the sheet's top-left corner (y down)."""
     path = tmp_path / "sheets.pdf"
     pdf.save(path)
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    parser = _Words()
-    parser.feed(html)
-    return [{w: tuple(v / MM for v in box) for w, box in page.items()} for page in parser.pages]
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [_page_words(document[i]) for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def _page_words(page: pdfium.PdfPage) -> dict[str, tuple[float, float, float, float]]:
+    """Return the words of one page with their boxes in mm (y down), joining adjacent glyphs."""
+    height = page.get_size()[1]
+    textpage = page.get_textpage()
+    found: dict[str, tuple[float, float, float, float]] = {}
+    word, boxes = "", []
+    for i in range(textpage.count_chars() + 1):
+        char = textpage.get_text_range(i, 1) if i < textpage.count_chars() else " "
+        if char.strip():
+            word += char
+            boxes.append(textpage.get_charbox(i))
+            continue
+        if word:
+            left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+            right, top = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            found[word] = (left / MM, (height - top) / MM, right / MM, (height - bottom) / MM)
+        word, boxes = "", []
+    return found
 
 
 def inside(box: tuple[float, ...], left: float, top: float, right: float, bottom: float) -> bool:

@@ -55,9 +55,25 @@ def _refuse_unsafe(text: str) -> None:
     """Raise on anchors, aliases, explicit tags and deep nesting, before anything is composed.
 
     Alias bombs explode only when walked; composing recurses once per level of nesting.
+    libyaml stops on deep nesting by its own rule, worded differently by each release; on any
+    error its events are read again with the pure-Python parser, which has no such limit, so
+    that our own rule (and message) decides.
     """
+    try:
+        _scan_events(text, _Loader)
+    except yaml.YAMLError as exc:
+        if _Loader is yaml.SafeLoader:
+            raise
+        try:
+            _scan_events(text, yaml.SafeLoader)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            pass
+        raise exc
+
+
+def _scan_events(text: str, loader: type) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
