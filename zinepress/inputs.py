@@ -54,11 +54,12 @@ class Hasher:
         root, lang = self.project.root, job.variant.lang
         zine = job.zine.folder
         files = [p for p in self._tree(zine) if p.parent != zine / "locales"]
-        files += [zine / "locales" / f"{lang}.po", root / "locales" / f"{lang}.po"]
+        assets = self.project.assets
+        words = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
+        files += [zine / "locales" / f"{lang}.po", words]
         files += self._region_files(job.variant.region)
-        layouts = root / "layouts"
-        shared = [d for d in sorted(layouts.iterdir()) if d.is_dir() and d.name.startswith("_")]
-        for folder in [job.layout.folder, *shared, root / "fonts"]:
+        layout = job.layout
+        for folder in [*layout.overlay, layout.folder, *layout.shared, *assets.folders("fonts")]:
             files += self._tree(folder)
         return files
 
@@ -79,7 +80,7 @@ class Hasher:
     def _file(self, path: Path) -> str:
         if path not in self._files:
             try:
-                content = hashlib.sha256(read_confined(path, MAX_HASHED, self.project.root))
+                content = hashlib.sha256(read_confined(path, MAX_HASHED, self._home(path)))
                 digest = content.hexdigest()
             except Refused as exc:
                 # Missing, a link out of the project, too large: never read it here. The build
@@ -87,6 +88,12 @@ class Hasher:
                 digest = f"not read: {exc.message}"
             self._files[path] = f"{_relative(path, self.project.root)}={digest}"
         return self._files[path]
+
+    def _home(self, path: Path) -> Path:
+        """Return the tree a file must really lie in: the project's, or zinepress's own assets."""
+        builtin = self.project.assets.builtin
+        listed_in_builtin = path.absolute().is_relative_to(builtin.absolute())
+        return builtin if listed_in_builtin else self.project.root
 
     def _ages(self, region: Region) -> str:
         stale = []

@@ -30,7 +30,7 @@ def instruction_output(project: Project, job: Job, options: Options,
                        report: Report) -> Output | None:
     """Return the instruction sheet of one job's layout, paper and language."""
     html = instruction_html(project, job, options, report)
-    fetcher = ConfinedFetcher([project.root / "layouts", project.root / "fonts"])
+    fetcher = ConfinedFetcher(project.assets.readable())
     document, warnings = render(html, job.layout.folder, fetcher)
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():

@@ -206,3 +206,5 @@ class Layout:
     min_text_pt: float = 6.0          # smallest fine print (dates, notes) anywhere on a page
     max_line_chars: int | None = None      # warn about lines longer than this
     min_image_dpi: float = 150.0      # warn about images coarser than this at printed size
+    shared: tuple[Path, ...] = ()     # the _shared template folders, the project's first
+    overlay: tuple[Path, ...] = ()    # a project's folders that customize this built-in layout

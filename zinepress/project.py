@@ -4,13 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
+from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean, set_display_root
 from zinepress.load.layout import load_layouts
 from zinepress.load.po import EMPTY, Catalog, read_catalog
-from zinepress.load.region import load_regions
+from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
 from zinepress.model import Layout, Region, Zine
-from zinepress.render.fonts import font_faces
+from zinepress.render.fonts import fonts_css
+
+PROJECT_KEY = "zinepress.project"
 
 
 @dataclass
@@ -18,6 +23,7 @@ class Project:
     """Everything a build reads, loaded and validated once."""
 
     root: Path
+    assets: Assets
     zines: dict[str, Zine]
     layouts: dict[str, Layout]
     regions: dict[str, Region]
@@ -36,29 +42,46 @@ class Project:
 
     def words(self, lang: str, report: Report) -> Catalog:
         """Return the layouts' own words in one language."""
-        return self.catalog(self.root / "locales" / f"{lang}.po", report, key="msgid")
+        path = self.assets.find("locales", f"{lang}.po") or self.root / "locales" / f"{lang}.po"
+        return self.catalog(path, report, key="msgid")
 
 
 def find_root(start: Path | None = None) -> Path:
-    """Return the nearest folder at or above `start` that has zines/ or layouts/."""
+    """Return the project: `--project DIR`, else the nearest folder at or above `start` with zines/.
+
+    Like git and MkDocs, any folder below a project works; with none above, the current folder
+    is the project (`zine new` makes its zines/ there).
+    """
+    chosen = project_option()
+    if chosen is not None:
+        return chosen
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "zines").is_dir() or (folder / "layouts").is_dir():
+        if (folder / "zines").is_dir():
             return folder
     return here
 
 
+def project_option() -> Path | None:
+    """Return the folder given with --project to the running command, if any."""
+    context = click.get_current_context(silent=True)
+    chosen = context.meta.get(PROJECT_KEY) if context is not None else None
+    return Path(chosen).resolve() if chosen else None
+
+
 def load_project(root: Path, report: Report, slugs: tuple[str, ...] = ()) -> Project:
-    """Load the project; every problem goes to the report."""
+    """Load the project with the built-in assets beneath it; every problem goes to the report."""
     set_display_root(root)
-    layouts = load_layouts(root / "layouts", report) if (root / "layouts").is_dir() else {}
-    regions = load_regions(root / "regions", report) if (root / "regions").is_dir() else {}
+    assets = Assets(root)
+    layouts = load_layouts(assets, report)
+    regions = load_region_files(assets.entries("regions").values(), report)
     zines = {}
     for folder in _zine_folders(root, slugs, report):
         zine = load_zine(folder, report, set(layouts), set(regions))
         if zine is not None:
             zines[zine.slug] = zine
-    return Project(root, zines, layouts, regions, font_faces(root / "fonts", report))
+    return Project(root, assets, zines, layouts, regions, fonts_css(assets, report))
+
 
 
 def _zine_folders(root: Path, slugs: tuple[str, ...], report: Report) -> list[Path]:
@@ -66,7 +89,11 @@ def _zine_folders(root: Path, slugs: tuple[str, ...], report: Report) -> list[Pa
     known = sorted(p.name for p in folder.iterdir() if (p / "zine.yaml").is_file()) \
         if folder.is_dir() else []
     if not slugs:
-        if not known:
+        if not folder.is_dir():
+            report.error(root, None, "no zinepress project here: no zines/ folder in this folder "
+                         "or above it; make one with `zine new SLUG`, or name the project with "
+                         "--project DIR")
+        elif not known:
             report.error(folder, None, "no zines found: make one with `zine new SLUG`")
         return [folder / name for name in known]
     for slug in slugs:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from zinepress.assets import Assets
 from zinepress.crisis import ContactView, contact_view, date, purpose, rank
 from zinepress.errors import Report
 from zinepress.load.po import read_catalog
-from zinepress.load.region import load_regions
+from zinepress.load.region import project_regions
 from zinepress.localize import Words
 from zinepress.model import Region, Service, Verification
 from zinepress.verify import Check, contact_check, emergency_check, region_problems, service_state
@@ -39,7 +40,7 @@ class Reader:
 
 def check_regions(root: Path, today: dt.date, max_age: int, report: Report) -> list[Summary]:
     """Report every problem of regions/ (schema, phone lint, ids, age); return the counts."""
-    regions = load_regions(root / "regions", report)
+    regions = project_regions(root, report)
     for region in regions.values():
         region_problems(region, today, max_age, report)
     return [summary(r, today, max_age) for r in regions.values()]
@@ -67,7 +68,8 @@ def summary_table(summaries: list[Summary]) -> list[str]:
 
 def reader(root: Path, region: Region, lang: str, report: Report) -> Reader:
     """Return the region read in a language, with the layouts' words from locales/<lang>.po."""
-    catalog = read_catalog(root / "locales" / f"{lang}.po", report, key="msgid")
+    po = Assets(root).find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
+    catalog = read_catalog(po, report, key="msgid")
     return Reader(region, lang, Words(dict(catalog.translated)))
 
 

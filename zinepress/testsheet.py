@@ -10,12 +10,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from zinepress.assets import Assets
 from zinepress.errors import Report, fail
 from zinepress.load.po import read_catalog
 from zinepress.localize import Words, direction
 from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
-from zinepress.render.fonts import font_faces
+from zinepress.render.fonts import fonts_css
 from zinepress.render.templates import environment
 
 MM = 72 / 25.4
@@ -25,17 +26,20 @@ TEMPLATE = "duplex-test.html"
 
 def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     """Return the two-page test sheet PDF for a paper, in a language."""
-    shared = root / "layouts" / "_shared"
+    assets = Assets(root)
+    shared = next((s for s in assets.shared() if (s / TEMPLATE).is_file()),
+                  root / "layouts" / "_shared")
     if not (shared / TEMPLATE).is_file():
         raise fail(shared / TEMPLATE, None, "the test sheet's template is missing: run this in a "
                    "zinepress project (a folder with layouts/ and fonts/)")
-    words = read_catalog(root / "locales" / f"{lang}.po", report, key="msgid").translated
-    fonts = font_faces(root / "fonts", report)
+    po = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
+    words = read_catalog(po, report, key="msgid").translated
+    fonts = fonts_css(assets, report)
     report.raise_if_failed()
-    html = environment(shared).get_template(TEMPLATE).render(
+    html = environment(shared, assets.shared()).get_template(TEMPLATE).render(
         lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts),
         sheet=SHEETS[paper], paper_name=paper.upper() if paper == "a4" else paper)
-    document, warnings = render(html, shared, ConfinedFetcher([root / "layouts", root / "fonts"]))
+    document, warnings = render(html, shared, ConfinedFetcher(assets.readable()))
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():
             raise fail(shared / TEMPLATE, None, f"a character has no glyph in the bundled "

@@ -10,17 +10,19 @@ from pathlib import Path
 import click
 
 from zinepress import __version__
+from zinepress.assets import builtin_root
 from zinepress.build import build
-from zinepress.errors import Report
+from zinepress.errors import Report, display_path
 from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
 from zinepress.cli.batch import batch_options, summary
-from zinepress.cli.common import _progress, _warnings, selection_options
+from zinepress.cli.common import ZineGroup, _progress, _warnings, project_option, selection_options
 from zinepress.cli.press import press_options
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ZineGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             params=[project_option()])
 @click.version_option(__version__, prog_name="zine")
 def main() -> None:
     """Make print-ready zines, booklets and handouts from the YAML panels in zines/."""
@@ -54,26 +56,36 @@ def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, dup
 
 
 @main.command("list")
-@click.argument("what", type=click.Choice(["zines", "layouts", "regions", "languages"]),
+@click.argument("what", type=click.Choice(["zines", "layouts", "regions", "themes", "languages"]),
                 default="zines")
 def list_command(what: str) -> None:
-    """List the zines, layouts, regions or languages of this project."""
+    """List the zines, layouts, regions, themes or languages of this project.
+
+    Layouts, regions and themes say where each comes from: built into zinepress, or the
+    project's own folder of that name (which adds to them and replaces them by name).
+    """
     report = Report()
     project = load_project(find_root(), report)
     for line in _listing(project, what):
         click.echo(line)
     _warnings(report)
+    report.raise_if_failed()
 
 
 def _listing(project, what: str) -> list[str]:
     if what == "zines":
         return [f"{z.slug}\t{z.title}\t{' '.join(v.name for v in z.variants)}"
                 for z in project.zines.values()]
+    origin, shown = project.assets.origin, display_path
     if what == "layouts":
-        return [f"{l.name}\t{', '.join(l.papers)}\t{l.description}" for l in project.layouts.values()]
+        return [f"{l.name}\t{', '.join(l.papers)}\t{origin(l.folder)}\t{shown(l.folder)}"
+                for l in project.layouts.values()]
     if what == "regions":
-        return [f"{r.code}\t{r.name}\t{r.paper}\t{len(r.services)} service(s)"
-                for r in project.regions.values()]
+        return [f"{r.code}\t{r.name}\t{r.paper}\t{len(r.services)} service(s)\t"
+                f"{origin(r.path)}\t{shown(r.path)}" for r in project.regions.values()]
+    if what == "themes":
+        return [f"{name}\t{origin(path)}\t{shown(path)}"
+                for name, path in project.assets.entries("themes").items()]
     langs = {z.language for z in project.zines.values()}
     for zine in project.zines.values():
         langs |= {p.stem for p in (zine.folder / "locales").glob("*.po")}
@@ -85,7 +97,9 @@ def _listing(project, what: str) -> list[str]:
 def new_command(slug: str) -> None:
     """Make a starter zine in zines/SLUG that builds as it is."""
     folder = new_zine(find_root(), slug)
-    click.echo(f"made {folder}/zine.yaml: edit it, then run `zine build {slug}`")
+    reference = builtin_root() / "docs" / "zine-yaml.md"
+    click.echo(f"made {folder}/zine.yaml: edit it (every key is described in {reference}), "
+               f"then run `zine check {slug}` and `zine build {slug}`")
 
 
 # Command groups that live in modules of their own are registered here, e.g.:

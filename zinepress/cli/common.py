@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import sys
-
+from pathlib import Path
 from typing import Callable
 
 import click
 
 from zinepress.errors import Report
+from zinepress.project import PROJECT_KEY
 
 
 def _progress(number: int, total: int, label: str) -> None:
@@ -23,6 +24,28 @@ def _warnings(report: Report) -> None:
 
 
 PAPERS = ["letter", "a4", "tabloid", "a3", "a2"]
+
+
+def _remember_project(context: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        context.meta[PROJECT_KEY] = str(value)
+
+
+def project_option() -> click.Option:
+    """Return the --project option that every command accepts."""
+    return click.Option(["--project"], type=click.Path(exists=True, file_okay=False, path_type=Path),
+                        expose_value=False, is_eager=True, callback=_remember_project,
+                        help="The project folder (default: the nearest folder with zines/ at or "
+                             "above the current one).")
+
+
+class ZineGroup(click.Group):
+    """A command group whose every command, however deep, accepts --project DIR."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not isinstance(cmd, click.Group):
+            cmd.params.append(project_option())
+        super().add_command(cmd, name)
 
 
 def selection_options(command: Callable) -> Callable:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import click
 
-from zinepress.cli.common import _warnings
+from zinepress.cli.common import ZineGroup, _warnings
 from zinepress.errors import Problem, Report, ZineError, display_path
 from zinepress.i18n.status import Row, status_rows
 from zinepress.i18n.workflow import add_language, update
 from zinepress.project import find_root, load_project
 
 
-@click.group("i18n")
+@click.group("i18n", cls=ZineGroup)
 def group() -> None:
     """Translate zines: add a language, update PO files after edits, see what is left."""
 

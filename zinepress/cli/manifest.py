@@ -6,12 +6,13 @@ from pathlib import Path
 import click
 
 from zinepress import manifest
+from zinepress.cli.common import ZineGroup
 from zinepress.errors import Report
 from zinepress.project import find_root
 from zinepress.write import atomic_write
 
 
-@click.group("manifest")
+@click.group("manifest", cls=ZineGroup)
 def group() -> None:
     """Work with build/manifest.json."""
 

@@ -5,15 +5,15 @@ import datetime as dt
 
 import click
 
-from zinepress.cli.common import _warnings
+from zinepress.cli.common import ZineGroup, _warnings
 from zinepress.errors import Report, did_you_mean, set_display_root
-from zinepress.load.region import load_regions
+from zinepress.load.region import project_regions
 from zinepress.project import find_root
 from zinepress.regions import check_regions, reader, show, summary_table
 from zinepress.verify import MAX_AGE_DAYS
 
 
-@click.group("regions")
+@click.group("regions", cls=ZineGroup)
 def group() -> None:
     """Check the crisis-line database in regions/ and see what a handout would say."""
 
@@ -45,7 +45,7 @@ def show_command(code: str, lang: str, max_age: int) -> None:
     root = find_root()
     set_display_root(root)
     report = Report()
-    regions = load_regions(root / "regions", report)
+    regions = project_regions(root, report)
     if code not in regions:
         raise click.BadParameter(f"no region '{code}'{did_you_mean(code, regions)}",
                                  param_hint="CODE")

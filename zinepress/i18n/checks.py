@@ -24,7 +24,7 @@ def check_language(project: Project, job: Job, loc: Localized, panels: tuple[Pan
     loc = check_translations(loc, job.zine, panels, project.root, catalog, words, draft, report)
     _warn_words(loc.lang, project.root, words, report)
     _check_placeholders(words, report)
-    check_glyphs(loc, job.zine, panels, crisis, catalog, words, project.root / "fonts",
+    check_glyphs(loc, job.zine, panels, crisis, catalog, words, project.assets.folders("fonts"),
                  job.layout.folder, report)
     return loc
 

@@ -12,6 +12,7 @@ from jinja2 import nodes
 from jinja2.ext import extract_from_ast
 
 import zinepress
+from zinepress.assets import Assets
 from zinepress.load.files import Refused, read_confined
 from zinepress.model import ZINE_TEXT_FIELDS, Zine
 
@@ -65,9 +66,9 @@ MAX_TEMPLATE_BYTES = 1_000_000
 def layout_words(root: Path) -> list[Entry]:
     """Return the layouts' own words: t("…") in layouts/**/*.html, N_/words("…") in the code."""
     found: dict[str, list[tuple[str, bool]]] = {}
-    for path in sorted((root / "layouts").glob("**/*.html")):
-        for msgid, crisis in _template_words(path, root / "layouts"):
-            found.setdefault(msgid, []).append((_shown(path, root), crisis))
+    for path, layouts in _templates(root):
+        for msgid, crisis in _template_words(path, layouts):
+            found.setdefault(msgid, []).append((_shown(path, layouts.parent), crisis))
     package = Path(zinepress.__file__).resolve().parent
     for path in sorted(package.glob("**/*.py")):
         for msgid in _python_words(path):
@@ -93,7 +94,13 @@ def _cached_words(root: Path, stamp: tuple[float, ...]) -> tuple[Entry, ...]:
 
 
 def _stamp(root: Path) -> tuple[float, ...]:
-    return tuple(p.stat().st_mtime for p in sorted((root / "layouts").glob("**/*.html")))
+    return tuple(path.stat().st_mtime for path, _ in _templates(root))
+
+
+def _templates(root: Path) -> list[tuple[Path, Path]]:
+    """Return every template of the built-in layouts and the project's, with its layouts/ folder."""
+    return [(path, folder) for folder in reversed(Assets(root).folders("layouts"))
+            for path in sorted(folder.glob("**/*.html"))]
 
 
 def placeholders(text: str) -> list[str]:

@@ -37,7 +37,7 @@ class Text:
 
 def check_glyphs(loc: Localized, zine: Zine, panels: tuple[Panel, ...],
                  crisis: CrisisView | None, catalog: Catalog, words: Catalog,
-                 fonts: Path, layout: Path, report: Report) -> None:
+                 fonts: tuple[Path, ...], layout: Path, report: Report) -> None:
     """Report every character of the build's text that no bundled font has."""
     covered = coverage(fonts)
     seen = set()
@@ -67,9 +67,9 @@ def describe(char: str) -> str:
     return f"'{char}' (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
-def coverage(fonts: Path) -> frozenset[int]:
-    """Return the code points the fonts listed in fonts/fonts.yaml can draw."""
-    files = tuple(sorted(_font_files(fonts)))
+def coverage(folders: tuple[Path, ...]) -> frozenset[int]:
+    """Return the code points the fonts listed in these folders' fonts.yaml can draw."""
+    files = tuple(sorted(p for fonts in folders for p in _font_files(fonts)))
     return _coverage(files, tuple(p.stat().st_mtime for p in files))
 
 

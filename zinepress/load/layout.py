@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from zinepress.assets import Assets
 from zinepress.errors import Report
 from zinepress.impose.plans import PLANS
 from zinepress.load.fields import Fields
@@ -17,17 +18,27 @@ LAYOUT_KEYS = ("description", "papers", "imposition", "pages", "multiple", "pad_
                "min_text_pt", "max_line_chars", "min_image_dpi")
 
 
-def load_layouts(folder: Path, report: Report) -> dict[str, Layout]:
-    """Return every layout folder under layouts/ (folders starting with '_' are shared parts)."""
+def load_layouts(assets: Assets, report: Report) -> dict[str, Layout]:
+    """Return every layout, the project's replacing built-in ones by name.
+
+    Folders starting with '_' are shared parts: a template is looked up in the layout's folder,
+    then in the project's layouts/_shared/, then in the built-in one. A project's folder without
+    a layout.yaml customizes the built-in layout of its name instead of replacing it.
+    """
     layouts = {}
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        layout = load_layout(sub, report)
+    builtin = assets.builtin_entries("layouts")
+    for name, sub in assets.entries("layouts").items():
+        overlay: tuple[Path, ...] = ()
+        if not (sub / "layout.yaml").exists() and name in builtin and sub != builtin[name]:
+            sub, overlay = builtin[name], (sub,)
+        layout = load_layout(sub, report, assets.shared(), overlay)
         if layout is not None:
             layouts[layout.name] = layout
     return layouts
 
 
-def load_layout(folder: Path, report: Report) -> Layout | None:
+def load_layout(folder: Path, report: Report, shared: tuple[Path, ...] = (),
+                overlay: tuple[Path, ...] = ()) -> Layout | None:
     """Return one layout, or None after reporting why it cannot be used."""
     path = folder / "layout.yaml"
     data = load_yaml(path, report) if path.is_file() else None
@@ -55,7 +66,9 @@ def load_layout(folder: Path, report: Report) -> Layout | None:
                   duplex=f.flag("duplex"), template=template, marks=f.text("marks"),
                   pdf_variant=f.text("pdf_variant"),
                   min_body_pt=float(f.get("min_body_pt", (int, float), default=8.0)),
-                  links=f.flag("links"), **_legibility(f))
+                  links=f.flag("links"), shared=shared or (folder.parent / "_shared",),
+                  overlay=overlay,
+                  **_legibility(f))
 
 
 def _legibility(f: Fields) -> dict:

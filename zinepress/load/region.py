@@ -5,7 +5,9 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterable
 
+from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean
 from zinepress.load.fields import Fields
 from zinepress.load.phones import check_dials
@@ -28,8 +30,18 @@ PRESS_RE = re.compile(r"^[0-9*#]{1,4}$")
 
 def load_regions(folder: Path, report: Report) -> dict[str, Region]:
     """Return every region under regions/, by code, with parents' services inherited."""
+    return load_region_files(sorted(folder.glob("*.yaml")), report)
+
+
+def project_regions(root: Path, report: Report) -> dict[str, Region]:
+    """Return the built-in regions and the project's own, which replace them by code."""
+    return load_region_files(Assets(root).entries("regions").values(), report)
+
+
+def load_region_files(paths: Iterable[Path], report: Report) -> dict[str, Region]:
+    """Return the regions of these files, by code, with parents' services inherited."""
     regions = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in paths:
         region = load_region(path, report)
         if region is not None:
             check_dials(region, report)

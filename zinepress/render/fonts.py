@@ -7,12 +7,22 @@ from pathlib import Path
 
 from weasyprint.text.fonts import FontConfiguration
 
+from zinepress.assets import Assets
 from zinepress.errors import Report
 from zinepress.load.fields import Fields
 from zinepress.load.yamlfile import Seq, load_yaml
 
 FAMILY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]*$")
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+
+
+def fonts_css(assets: Assets, report: Report) -> str:
+    """Return the @font-face rules of the built-in fonts, then the project's (later rules win)."""
+    folders = assets.folders("fonts")
+    if not folders:
+        report.error(assets.builtin / "fonts", None, "zinepress's bundled fonts are missing: "
+                     "reinstall zinepress")
+    return "\n".join(font_faces(folder, report) for folder in reversed(folders))
 
 
 def font_faces(fonts: Path, report: Report) -> str:

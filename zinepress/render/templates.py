@@ -28,25 +28,29 @@ MAX_CSS_BYTES = 1_000_000
 class _ConfinedLoader(FileSystemLoader):
     """Load templates only from files really inside layouts/: a symlink out is refused unread."""
 
-    def __init__(self, folders: list[Path], root: Path) -> None:
+    def __init__(self, folders: list[Path], roots: list[Path]) -> None:
         super().__init__(folders)
-        self.root = root.resolve()
+        self.roots = [root.resolve() for root in roots]
 
     def get_source(self, environment: Environment, template: str):  # noqa: ANN201 - Jinja's
         for folder in self.searchpath:
             candidate = Path(folder, *split_template_path(template))
             if candidate.is_file():
-                if not candidate.resolve().is_relative_to(self.root):
+                resolved = candidate.resolve()
+                if not any(resolved.is_relative_to(root) for root in self.roots):
                     raise TemplateError(f"'{template}' is a link to a place outside layouts/")
                 break
         return super().get_source(environment, template)
 
 
 @lru_cache(maxsize=32)
-def environment(layout_folder: Path) -> SandboxedEnvironment:
-    """Return the sandboxed environment of one layout (its folder, then layouts/_shared)."""
-    shared = layout_folder.parent / "_shared"
-    loader = _ConfinedLoader([layout_folder, shared], layout_folder.parent)
+def environment(layout_folder: Path, shared: tuple[Path, ...] | None = None,
+                overlay: tuple[Path, ...] = ()) -> SandboxedEnvironment:
+    """Return the sandboxed environment of one layout: a project's customizing folders, the
+    layout's folder, then the _shared folders."""
+    shared = shared if shared is not None else (layout_folder.parent / "_shared",)
+    folders = [*overlay, layout_folder, *shared]
+    loader = _ConfinedLoader(folders, [f.parent for f in folders])
     env = SandboxedEnvironment(loader=loader,
                                autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
@@ -63,11 +67,12 @@ def keep_hyphens(html: Markup) -> Markup:
 
 def stylesheet(layout: Layout) -> Markup:
     """Return the shared CSS followed by the layout's own, to inline in the page."""
-    parts = [layout.folder.parent / "_shared" / "base.css", layout.folder / "style.css"]
+    base = next((s / "base.css" for s in layout.shared if (s / "base.css").is_file()), None)
+    parts = [base, layout.folder / "style.css", *(f / "style.css" for f in layout.overlay)]
     css = []
-    for part in (p for p in parts if p.is_file()):
+    for part in (p for p in parts if p is not None and p.is_file()):
         try:
-            css.append(read_confined(part, MAX_CSS_BYTES, layout.folder.parent).decode("utf-8"))
+            css.append(read_confined(part, MAX_CSS_BYTES, part.parent.parent).decode("utf-8"))
         except (Refused, UnicodeDecodeError) as exc:
             raise fail(part, None, getattr(exc, "message", "the file is not UTF-8 text")) from None
     return Markup("\n".join(css))
@@ -87,7 +92,8 @@ def panel_view(panel: Panel, number: int, links: bool, flagged: str | bool) -> d
 def render_template(layout: Layout, name: str, context: dict[str, Any]) -> str:
     """Render one of the layout's templates, turning template bugs into a clear error."""
     try:
-        return environment(layout.folder).get_template(name).render(context)
+        env = environment(layout.folder, layout.shared, layout.overlay)
+        return env.get_template(name).render(context)
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or layout.folder / name
         raise fail(where, getattr(exc, "lineno", None), f"template error: {exc}") from None
