@@ -85,7 +85,8 @@ def _listing(project, what: str) -> list[str]:
 def new_command(slug: str) -> None:
     """Make a starter zine in zines/SLUG that builds as it is."""
     folder = new_zine(find_root(), slug)
-    click.echo(f"made {folder}/zine.yaml: edit it, then run `zine build {slug}`")
+    click.echo(f"made {folder}/zine.yaml: edit it (every key is described in docs/zine-yaml.md "
+               f"in zinepress's repository), then run `zine build {slug}`")
 
 
 # Command groups that live in modules of their own are registered here, e.g.:
