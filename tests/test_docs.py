@@ -27,7 +27,7 @@ DOCS = ROOT / "docs"
 PAGES = {
     "zine.py": "zine-yaml.md", "languages.py": "zine-yaml.md",
     "region.py": "regions.md", "citations.py": "regions.md",
-    "layout.py": "layouts.md",
+    "layout.py": "layouts.md", "theme.py": "themes.md",
 }
 # Names of values (not keys) a page must list too: module, constant, page.
 VALUES = [
