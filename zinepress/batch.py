@@ -1,7 +1,7 @@
 """Batch builds: this shard's jobs, unchanged outputs kept, the others built in worker processes.
 
 Each worker process builds many jobs, so WeasyPrint's import and font set-up are paid once per
-worker, not once per output (reference/printing.md: ten variants in one process 1.0 s, in ten
+worker, not once per output (measured: ten variants in one process 1.0 s, in ten
 processes 6.9 s). Workers only return outputs; the caller writes them all at the end, so a build
 with any failure writes nothing.
 """

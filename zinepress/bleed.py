@@ -1,7 +1,7 @@
 """Copy-shop pages: trim size plus bleed, correct page boxes, and crop marks of our own.
 
 WeasyPrint's own crop marks are drawn under the artwork inside the bleed and in RGB, so with art
-bleeding 3 mm they vanish (reference/printing.md). Ours are drawn last, outside the BleedBox, on
+bleeding 3 mm they vanish. Ours are drawn last, outside the BleedBox, on
 white (the artwork is clipped to the BleedBox), in the registration colour that prints on every
 plate.
 """

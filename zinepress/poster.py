@@ -1,6 +1,6 @@
 """The mini zine's back poster: the region's crisis lines across the whole reverse of the sheet.
 
-The reverse of a folded mini zine is hidden inside it (reference/printing.md), so it can carry a
+The reverse of a folded mini zine is hidden inside it, so it can carry a
 full-sheet poster. The poster is printed upright: a printer set to flip on the edge the sheet's
 note names prints the back so that it reads upright when the sheet is turned over that edge.
 """

@@ -10,7 +10,8 @@ from zinepress.errors import fail
 from zinepress.write import atomic_write
 
 STARTER = """\
-# A starter zine. Every key is described in SPEC.md; `zine check {slug}` tells you what is wrong.
+# A starter zine. Every key and panel kind is described in docs/zine-yaml.md in zinepress's
+# repository; `zine check {slug}` tells you what is wrong.
 title: {title}
 subtitle: a zine made with zinepress
 language: en

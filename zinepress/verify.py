@@ -1,4 +1,4 @@
-"""Which crisis-line facts may be printed today: unconfirmed, stale, or good (SPEC, regions).
+"""Which crisis-line facts may be printed today: unconfirmed, stale, or good (docs/regions.md).
 
 A contact is only as good as the worse of its own verification and its service's: a contact
 inside an unconfirmed service never prints, whatever its own status says.

@@ -1,7 +1,7 @@
 """Mixed directions in one page: source-language fallbacks, numbers and names inside RTL text.
 
 WeasyPrint lays out `dir` correctly, but a phone number inside Arabic text comes out reversed
-unless wrapped in an element with dir="ltr" (reference/printing.md: <bdi> and dir=auto do not
+unless wrapped in an element with dir="ltr" (tried: <bdi> and dir=auto do not
 help). Text printed in the source language keeps that language's `lang` (hyphenation) and `dir`.
 """
 from __future__ import annotations

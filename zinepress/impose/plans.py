@@ -1,7 +1,7 @@
 """Imposition plans: which rendered page goes where on which sheet side, with no PDF in sight.
 
 Coordinates are PDF points with the origin at the sheet's bottom-left corner. Facts and rules
-come from shared/reference/printing.md ("The one-sheet mini zine", "Saddle-stitched booklet").
+are those of docs/layouts.md (the mini zine's grid, the saddle-stitched booklet's order).
 """
 from __future__ import annotations
 

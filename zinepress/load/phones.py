@@ -3,7 +3,7 @@
 Long numbers go through the library's number metadata, short codes and SMS codes through its
 short-number metadata (shortnumberinfo). A real number the library rejects needs
 `phonenumbers_override: {reason, source}`; an emergency number listed as a helpline is an error
-whatever the override says (SPEC, regions).
+whatever the override says (docs/regions.md).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A URL fetcher that lets content reach only data URIs and files inside allowed folders.
 
-WeasyPrint's own fetcher follows file:// anywhere and http(s) (reference/printing.md); this one
+WeasyPrint's own fetcher follows file:// anywhere and http(s); this one
 never opens a network connection and reads only regular files, under a size bound, whose real path
 (symlinks and `..` resolved) is inside one of its roots. Everything else is refused and recorded,
 so that the build reports it as an error instead of printing a page with a hole in it.
