@@ -65,11 +65,10 @@ def _message(kind: str, added: list[str], dropped: list[str]) -> str:
     parts = ([f"adds {', '.join(repr(a) for a in added)}"] if added else []) + \
             ([f"leaves out {', '.join(repr(d) for d in dropped)}"] if dropped else [])
     if kind == "number":
-        return (f"the translation {' and '.join(parts)}: it must have the same numbers as the "
-                "source, and a phone number comes only through its placeholder ({number}, "
-                "{press} …)")
-    return (f"the translation {' and '.join(parts)}: links and web addresses must be the "
-            "source's, exactly")
+        return (f"it {' and '.join(parts)}: a translation has the same numbers as its source, "
+                "and a phone number comes only through its placeholder ({number}, {press} …)")
+    return (f"it {' and '.join(parts)}: a translation keeps the links and web addresses of its "
+            "source exactly")
 
 
 def phone_like(text: str) -> list[str]:

@@ -24,9 +24,8 @@ MAX_DIAL_CHARS = 40
 MAX_DIGITS = 15                  # E.164: no number is longer
 _SEPARATORS = " -./"
 _ALLOWED = set("0123456789()+*#" + _SEPARATORS)
-# Vanity form: letters, then the same keys as digits in brackets at the end.
-_VANITY = re.compile(r"^(?P<number>[0-9A-Za-z .\-/()]*[A-Za-z][0-9A-Za-z .\-/()]*?) "
-                     r"\((?P<digits>[0-9][0-9 -]*)\)$")
+# Vanity form: the last group in letters, then the same keys in brackets ("1-800-273-TALK (8255)").
+_VANITY = re.compile(r"^(?P<head>[0-9 .\-/()+]*?)(?P<letters>[A-Za-z]+) \((?P<digits>[0-9]+)\)$")
 _SHAPE = re.compile(r"^[+*#]?[0-9]+(?:[ .\-/]{1,2}[0-9]+)*$")
 _AREA = re.compile(r"\(([^()]*)\)")
 _LOOKALIKES = "OoIlSB"
@@ -120,11 +119,11 @@ def _vanity(text: str) -> tuple[str, str]:
         return text, text
     match = _VANITY.match(text)
     if match:
-        letters = phonenumbers.convert_alpha_characters_in_number(match["number"])
-        if re.sub(r"\D", "", letters).endswith(re.sub(r"\D", "", match["digits"])):
-            return re.sub(r"[A-Za-z]", "0", match["number"]), letters
+        keys = phonenumbers.convert_alpha_characters_in_number(match["letters"])
+        if keys == match["digits"]:
+            return match["head"] + match["digits"], match["head"] + match["digits"]
         raise Refused(f"'{text}': the digits in brackets ({match['digits']}) are not the keys "
-                      "of the letters before them; a vanity number ends with its letters' "
+                      f"of {match['letters']} ({keys}); a vanity number ends with its letters' "
                       "digits, e.g. \"1-800-273-TALK (8255)\"")
     look = re.search(rf"(?<=[0-9\-])[{_LOOKALIKES}]|[{_LOOKALIKES}](?=[0-9])", text)
     if look:

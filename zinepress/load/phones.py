@@ -83,8 +83,9 @@ def _check_helpline(region: Region, service: Service, contact: Contact, lib: str
     where = f"service '{service.id}': "
     verdict = classify(dial, lib)
     if verdict == "emergency" or dial.digits in emergency:
-        report.error(region.path, line, f"{where}'{dial}' is an emergency number in "
-                     f"{lib or region.code}; it belongs under 'emergency:', never as a helpline")
+        country = "" if dial.keys.startswith("+") else f" in {lib or region.code}"
+        report.error(region.path, line, f"{where}'{dial}' is an emergency number{country}; it "
+                     "belongs under 'emergency:', never as a helpline")
         return False
     if verdict == "short-with-country":
         report.error(region.path, line, f"{where}'{dial}' is a short code with a country code; "
