@@ -234,3 +234,12 @@ def test_the_pdf_prints_links_and_encodes_the_same_digits(tiny: Path, dial: str,
         assert dialled[0].endswith(f"?body={keyword}") and keyword in text
     else:
         assert f"press {press}" in text
+
+
+def test_reader_digits_follow_cldrs_default_numbering_system() -> None:
+    from babel import Locale
+
+    from zinepress.load.dial import reader_digits
+    assert reader_digits(Locale.parse("ar_EG")) == "٠١٢٣٤٥٦٧٨٩"
+    assert reader_digits(Locale.parse("ar")) == "0123456789"   # CLDR: Latin digits for ar
+    assert parse_dial("988").link("phone") == "tel:988"          # links stay ASCII

@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 import phonenumbers
 from babel import Locale
-from babel.numbers import format_decimal
 
 MAX_DIAL_CHARS = 40
 MAX_DIGITS = 15                  # E.164: no number is longer
@@ -186,14 +185,18 @@ def _named(char: str) -> str:
     return name if unicodedata.category(char)[0] in "CZ" else f"'{char}' ({name})"
 
 
+# CLDR numbering systems (numberingSystems.xml) whose digits are a Unicode run from a zero.
+_ZEROS = {"arab": "ARABIC-INDIC", "arabext": "EXTENDED ARABIC-INDIC", "beng": "BENGALI",
+          "deva": "DEVANAGARI", "gujr": "GUJARATI", "guru": "GURMUKHI", "khmr": "KHMER",
+          "knda": "KANNADA", "laoo": "LAO", "mlym": "MALAYALAM", "mymr": "MYANMAR",
+          "orya": "ORIYA", "tamldec": "TAMIL", "telu": "TELUGU", "thai": "THAI", "tibt": "TIBETAN"}
+
+
 @lru_cache(maxsize=32)
 def reader_digits(locale: Locale) -> str:
-    """Return the ten digits of the locale's default numbering system (CLDR), '0123456789' for latn."""
-    system = locale.default_numbering_system
-    try:
-        digits = "".join(format_decimal(n, locale=locale, numbering_system=system)
-                         for n in range(10))
-    except Exception:  # noqa: BLE001 - a numbering system Babel cannot format prints ASCII digits
+    """Return the ten digits of the locale's default numbering system (CLDR), 0-9 for latn."""
+    script = _ZEROS.get(locale.default_numbering_system or "latn")
+    if script is None:
         return "0123456789"
-    return digits if len(digits) == 10 and all(unicodedata.decimal(d, -1) == i
-                                               for i, d in enumerate(digits)) else "0123456789"
+    zero = ord(unicodedata.lookup(f"{script} DIGIT ZERO"))
+    return "".join(chr(zero + n) for n in range(10))
