@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-_ADDRESS = re.compile(r"(?:https?://|mailto:|tel:|sms:)[^\s<>\"'()\[\]{}]+"
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|mailto:|tel:|sms:)[^\s<>\"'()\[\]{}]+"
                       r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|[a-z]{2})\b(?:/[^\s)\]]*)?",
                       re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
