@@ -98,7 +98,7 @@ def parse_dial(text: str) -> Dial:
 
 def _foreign(char: str, text: str) -> str:
     name = f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
-    if unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp") and char != " ":
+    if unicodedata.category(char)[0] in "CZM":
         return (f"the dial string contains {name}, an invisible mark that can change how the "
                 "digits show or what a phone dials; remove it")
     if unicodedata.decimal(char, None) is not None:
@@ -108,7 +108,7 @@ def _foreign(char: str, text: str) -> str:
         return (f"'{text}' holds more than one number or a note ('{char}'); a dial string is one "
                 "number: give each number its own contact, and hours, cost and notes their own "
                 "fields (hours:, cost:, note:)")
-    return (f"the dial string contains '{char}' ({name}); write digits with spaces, hyphens, "
+    return (f"the dial string contains {_named(char)}; write digits with spaces, hyphens, "
             "dots, slashes or parentheses, and a leading + only")
 
 
@@ -126,15 +126,11 @@ def _vanity(text: str) -> tuple[str, str]:
                       "digits, e.g. \"1-800-273-TALK (8255)\"")
     look = re.search(rf"(?<=[0-9\-])[{_LOOKALIKES}]|[{_LOOKALIKES}](?=[0-9])", text)
     if look:
-        return _refuse(f"'{text}' has the letter '{look.group()}' among its digits; write the "
-                       "digit it stands for (0, 1, 5 or 8)")
-    return _refuse(f"'{text}' has letters; a dial string is the number alone (hours, cost and "
-                   "notes have their own fields: hours:, cost:, note:), and a vanity number is "
-                   "written with its digits after it, e.g. \"1-800-273-TALK (8255)\"")
-
-
-def _refuse(message: str) -> tuple[str, str]:
-    raise Refused(message)
+        raise Refused(f"'{text}' has the letter '{look.group()}' among its digits; write the "
+                      "digit it stands for (0, 1, 5 or 8)")
+    raise Refused(f"'{text}' has letters; a dial string is the number alone (hours, cost and "
+                  "notes have their own fields: hours:, cost:, note:), and a vanity number is "
+                  "written with its digits after it, e.g. \"1-800-273-TALK (8255)\"")
 
 
 def _check_parentheses(number: str) -> None:
@@ -181,8 +177,8 @@ def parse_press(text: str) -> str:
 
 def _named(char: str) -> str:
     name = f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
-    # An invisible character between quotes shows as nothing: name it alone.
-    return name if unicodedata.category(char)[0] in "CZ" else f"'{char}' ({name})"
+    # An invisible or combining character between quotes shows as nothing: name it alone.
+    return name if unicodedata.category(char)[0] in "CZM" else f"'{char}' ({name})"
 
 
 # CLDR numbering systems (numberingSystems.xml) whose digits are a Unicode run from a zero.
