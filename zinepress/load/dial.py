@@ -67,9 +67,12 @@ def written(value: Any, raw: str | None, key: str) -> str:
     """Return a YAML value that must be text; refuse 024, 0x3dc or YES read as something else."""
     if isinstance(value, str):
         return value
+    if isinstance(value, (list, dict)):
+        raise Refused(f"{key} must be one value in quotes, e.g. {key}: \"1\", not a "
+                      f"{'list' if isinstance(value, list) else 'mapping'}")
     shown = raw if raw is not None else str(value)
     read = ("true" if value else "false") if isinstance(value, bool) else \
-        f"the number {value}" if isinstance(value, (int, float)) else f"{type(value).__name__}"
+        f"the number {value}" if isinstance(value, (int, float)) else f"a {type(value).__name__}"
     raise Refused(f"{key}: {shown} is read by YAML as {read}, not as the text written; put it in "
                   f"quotes: {key}: \"{shown}\"")
 
