@@ -32,3 +32,18 @@ def test_links_must_be_web_or_mail() -> None:
 def test_headings_images_and_tables_are_not_markdown_here() -> None:
     html = markdown.to_html("# not a heading\n\n![img](x.png)", links=True)
     assert "<h1>" not in html and "<img" not in html
+
+
+def test_a_link_that_shows_a_number_dials_that_number() -> None:
+    assert markdown.problems("Call [988](tel:988) or text [HOME to 741741](sms:741741?body=HOME)"
+                             " or see [988lifeline.org](https://988lifeline.org)") == []
+    assert markdown.problems("Call [988](tel:19005550100).") == [
+        (0, "the link '[988](tel:19005550100)' shows 988 but dials 19005550100: the number in a "
+            "link's text must be the number it dials")]
+    assert markdown.problems("[Call us](tel:19005550100)") == [
+        (0, "the link '[Call us](tel:19005550100)' dials 19005550100 without showing it: write "
+            "the number it dials as the link's text")]
+    assert markdown.problems("[988](https://example.org/help)") == [
+        (0, "the link '[988](https://example.org/help)' shows the number 988 but opens "
+            "https://example.org/help: a number in a link's text must be a tel: or sms: link "
+            "that dials it")]

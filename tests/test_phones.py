@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from zinepress.errors import Report
-from zinepress.load.phones import classify, dialable, dials_in_region, library_region
+from zinepress.load.dial import parse_dial
+from zinepress.load.phones import classify, dials_in_region, library_region
 from zinepress.load.region import load_regions
 
 
@@ -22,22 +23,28 @@ from zinepress.load.region import load_regions
     ("(011) 5275-1135", "AR", "number"),
     ("135", "AR", "invalid"),          # real, but missing from the library: needs an override
     ("1-800-273-TALK (8255)", "US", "number"),
-    ("+44 116 123", None, "invalid"),
+    ("+44 116 123", None, "short-with-country"),
     ("+44 808 164 0123", None, "number"),
     ("0808 164 0123", None, "invalid"),
+    ("+1 911", "US", "emergency"),      # issue 12: the country code does not hide 911
+    ("+44 999", "US", "emergency"),
+    ("+44 999", "GB", "emergency"),
+    ("+1 988", "US", "short-with-country"),
+    ("#988", "US", "star"),
+    ("*988", "US", "star"),
 ])
 def test_classify(dial: str, region: str | None, verdict: str) -> None:
-    assert classify(dial, region) == verdict
+    assert classify(parse_dial(dial), region) == verdict
 
 
 def test_vanity_numbers_are_dialled_once() -> None:
-    assert dialable("1-800-273-TALK (8255)") == "1-800-273-8255"
-    assert dialable("116 123") == "116 123"
+    assert parse_dial("1-800-273-TALK (8255)").keys == "18002738255"
+    assert parse_dial("116 123").keys == "116123"
 
 
 def test_sub_national_regions_use_their_country() -> None:
     assert library_region("ar-c") == "AR" and library_region("intl") is None
-    assert dials_in_region("(011) 5275-1135", "ar-c")
+    assert dials_in_region(parse_dial("(011) 5275-1135"), "ar-c")
 
 
 REGION = """\
@@ -75,8 +82,8 @@ def test_a_good_file_has_no_problems(tmp_path: Path) -> None:
     ({"emergency": "116 123"},
      "gb.yaml:4: emergency: '116 123' is not an emergency number in GB for the phonenumbers "
      "library; if it is one, add phonenumbers_override with a reason and a source"),
-    ({"dial": "999 "},
-     "gb.yaml:10: service 'gb-line': '999 ' is an emergency number in GB; it belongs under "
+    ({"dial": "999"},
+     "gb.yaml:10: service 'gb-line': '999' is an emergency number in GB; it belongs under "
      "'emergency:', never as a helpline"),
     ({"code": "intl", "service_id": "intl-line", "emergency": "112"},
      "intl.yaml:10: service 'intl-line': '116 123' has no country: a number for readers anywhere "

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import quote
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
@@ -15,7 +13,8 @@ from typing import Callable, Protocol
 
 from zinepress.errors import Report
 from zinepress.localize import N_
-from zinepress.load.phones import dialable, dials_in_region
+from zinepress.load.dial import Dial, reader_digits
+from zinepress.load.phones import dials_in_region
 from zinepress.model import Contact, Hours, Region, Service
 from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
@@ -45,7 +44,7 @@ class ContactView:
     """One way to reach a service, in the reader's words."""
 
     kind: str
-    dial: str | None
+    dial: Dial | None                 # the value the number, the link and any QR code come from
     keyword: str | None
     url: str | None
     address: str | None
@@ -53,6 +52,12 @@ class ContactView:
     href: str | None                  # tel:/sms:/https: link, for the reader edition only
     press: str | None = None
     draft: str | None = None          # why a --draft build marks it, in the reader's words
+    number: str | None = None         # the dial string printed, in the reader's digits
+
+    @property
+    def code(self) -> str | None:
+        """Return a QR code's payload for a dialled contact: the link, from the same value."""
+        return self.dial.link(self.kind, self.keyword) if self.dial else None
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,9 @@ def _emergency(loc: Reader, report: Report, today: dt.date, draft: bool, max_age
                   report):
         return (), None
     dates += [found.checked] if found.checked else []
-    return (emergency.dial, *emergency.also), draft_note(found, loc)
+    digits = reader_digits(reader_locale(loc))
+    return tuple(d.printed(digits) for d in (emergency.dial, *emergency.also)), \
+        draft_note(found, loc)
 
 
 def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) -> None:
@@ -184,8 +191,12 @@ def contact_view(contact: Contact, loc: Reader, draft: str | None = None) -> Con
     """Return how a contact reads in the reader's words."""
     details = [d for d in (_hours(contact.hours, loc), _cost(contact.cost, loc),
                            _languages(contact, loc)) if d]
+    digits = reader_digits(reader_locale(loc))
     return ContactView(contact.type, contact.dial, contact.keyword, contact.url, contact.address,
-                       tuple(details), _href(contact, loc.region.code), contact.press, draft)
+                       tuple(details), _href(contact, loc.region.code),
+                       contact.press.translate(str.maketrans("0123456789", digits))
+                       if contact.press else None, draft,
+                       contact.dial.printed(digits) if contact.dial else None)
 
 
 def _hours(hours: Hours | None, loc: Reader) -> str | None:
@@ -253,7 +264,4 @@ def _href(contact: Contact, region: str) -> str | None:
     if not contact.dial or contact.override or not dials_in_region(contact.dial, region):
         return None
     # The keys as published (letters as digits): never a made-up international form.
-    keys = re.sub(r"[^\d+]", "", dialable(contact.dial))
-    if contact.type == "sms":
-        return f"sms:{keys}" + (f"?body={quote(contact.keyword)}" if contact.keyword else "")
-    return f"tel:{keys}"
+    return contact.dial.link(contact.type, contact.keyword)

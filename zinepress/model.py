@@ -5,6 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zinepress.load.dial import Dial
+
 PANEL_KINDS = ("text", "cover", "list", "quote", "image", "crisis-lines", "sources", "notes",
                "back-cover")
 # Fields of a panel that hold words a translator translates (lists add `items.<n>`).
@@ -116,7 +118,7 @@ class Contact:
     """One way to reach a service."""
 
     type: str                         # phone | sms | chat | web | email | videophone
-    dial: str | None = None
+    dial: Dial | None = None          # parsed once at load: printed, linked and encoded from it
     keyword: str | None = None
     url: str | None = None
     address: str | None = None
@@ -152,8 +154,8 @@ class Service:
 class Emergency:
     """The region's emergency number, always printed apart from helplines."""
 
-    dial: str
-    also: tuple[str, ...] = ()
+    dial: Dial
+    also: tuple[Dial, ...] = ()
     verification: Verification | None = None
     override: dict[str, str] | None = None
     line: int = 0

@@ -53,7 +53,7 @@ def summary(region: Region, today: dt.date, max_age: int) -> Summary:
         emergency = "none"
     else:
         found = emergency_check(region.emergency, today, max_age)
-        emergency = region.emergency.dial if found.printable else f"not printed ({found.state})"
+        emergency = region.emergency.dial.text if found.printable else f"not printed ({found.state})"
     return Summary(region.code, region.name, region.paper, len(region.services), printed,
                    emergency)
 
@@ -101,7 +101,7 @@ def _emergency_lines(who: Reader, today: dt.date, max_age: int) -> list[str]:
     if emergency is None:
         return ["No emergency number (none is valid everywhere)."]
     found = emergency_check(emergency, today, max_age)
-    numbers = " / ".join((emergency.dial, *emergency.also))
+    numbers = " / ".join(d.text for d in (emergency.dial, *emergency.also))
     line = who.words("In an emergency, call {number}.", number=numbers)
     lines = [f"{line}  [{_status(emergency.verification, found)}]"]
     printed = [contact_check(s, c, today, max_age) for s in who.region.services
@@ -126,7 +126,7 @@ def says(view: ContactView, words: Callable[..., str]) -> str:
     url = (view.url or "").replace("https://", "").replace("http://", "")
     option = bool(view.keyword) if view.kind == "sms" else bool(view.press)
     msgid = SENTENCES.get((view.kind, option)) or SENTENCES[(view.kind, False)]
-    return words(msgid, number=view.dial, press=view.press, keyword=view.keyword, url=url,
+    return words(msgid, number=view.number, press=view.press, keyword=view.keyword, url=url,
                  address=view.address)
 
 

@@ -27,7 +27,7 @@ from zinepress.jobs import Options
 from zinepress.load.chars import refused_character
 from zinepress.load.images import image_problem
 from zinepress.load.po import read_catalog
-from zinepress.load.region import load_region
+from zinepress.load.region import load_regions
 from zinepress.load.yamlfile import parse_yaml
 from zinepress.load.zine import load_zine
 from zinepress.model import PANEL_KINDS
@@ -113,7 +113,9 @@ def region_documents() -> st.SearchStrategy[str]:
     """Return regions/zz.yaml texts."""
     contact = st.fixed_dictionaries({}, optional={
         "type": either(st.sampled_from(["phone", "sms", "chat", "web", "email", "fax"])),
-        "dial": either(st.text(alphabet="0123456789 +-()\u202e", max_size=14)),
+        "dial": either(st.text(alphabet="0123456789 +-()./#*,;OlTALK\u202e\u200f\u200b\u0669\u00a0",
+                               max_size=24)),
+        "press": either(st.text(alphabet="0129*# \u0662", max_size=5)),
         "url": either(st.sampled_from(["https://a.example", "file:///etc/passwd", "x"])),
         "hours": either(st.fixed_dictionaries({}, optional={
             "always": values(), "daily": either(st.lists(st.sampled_from(
@@ -129,7 +131,8 @@ def region_documents() -> st.SearchStrategy[str]:
         "name": either(texts()), "contact": either(st.lists(contact, max_size=3)),
         "verification": either(verification), "topics": values(), "audience": texts()})
     doc = st.fixed_dictionaries({}, optional={
-        "code": either(st.sampled_from(["zz", "ZZ", "zz-1", "x"])), "name": either(texts()),
+        "code": either(st.sampled_from(["zz", "ZZ", "zz-1", "x", "us", "gb-eng"])),
+        "name": either(texts()),
         "paper": either(st.sampled_from(["a4", "letter", "a3"])), "inherits": values(),
         "hide": values(), "emergency": either(st.fixed_dictionaries({}, optional={
             "dial": either(st.text(max_size=5)), "also": values()})),
@@ -204,11 +207,15 @@ def check_zine(ws: Workspace, text: str) -> None:
 
 
 def check_region(ws: Workspace, text: str) -> None:
-    """Load a region file."""
-    path = ws.root / "regions" / "zz.yaml"
+    """Load a region file with the phone lint and inheritance, beside a parent it may inherit."""
+    folder = ws.root / "fuzz-regions"
+    folder.mkdir(exist_ok=True)
+    (folder / "zz.yaml").write_text("code: zz\nname: Parent\ninherits: zz-1\nservices: []\n",
+                                    encoding="utf-8")
+    path = folder / "zz-1.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
-        load_region(path, Report())
+        load_regions(folder, Report())
     finally:
         path.unlink()
 

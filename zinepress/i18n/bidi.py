@@ -42,7 +42,8 @@ def localize_view(view: dict[str, Any], panel: Panel, loc: Localized) -> dict[st
 
 def in_language(html: str, lang: str, tag: str) -> Markup:
     """Wrap HTML in an element that says its language and direction."""
-    return Markup(f'<{tag} lang="{lang}" dir="{direction(lang)}">{html}</{tag}>')
+    # The language is checked at load (a BCP 47 code); escaped here too, as in every attribute.
+    return Markup(f'<{tag} lang="{escape(lang)}" dir="{direction(lang)}">{html}</{tag}>')
 
 
 def ltr_numbers(html: str) -> str:

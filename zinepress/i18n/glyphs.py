@@ -140,7 +140,7 @@ def _crisis_texts(loc: Localized, crisis: CrisisView) -> Iterator[Text]:
         for text in (service.name, service.purpose, service.note or ""):
             yield Text(text, where, region.path, line)
         for c in service.contacts:
-            for text in (c.dial, c.keyword, c.url, c.address, c.press, c.draft, *c.details):
+            for text in (c.number, c.keyword, c.url, c.address, c.press, c.draft, *c.details):
                 yield Text(text or "", where, region.path, line)
     for text in (*crisis.emergency, crisis.emergency_draft or "", crisis.checked or "",
                  crisis.region_name):

@@ -3,11 +3,22 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale, UnknownLocaleError
+
 from zinepress.errors import did_you_mean
 from zinepress.load.fields import Fields
 from zinepress.load.yamlfile import Map
 
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def known_language(code: str) -> bool:
+    """Tell whether CLDR (Babel) knows the language, so its names and plural rules exist."""
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 LANGUAGE_KEYS = ("layouts",)
 
 

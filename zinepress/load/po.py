@@ -15,6 +15,7 @@ from string import Formatter
 import polib
 
 from zinepress.errors import Report
+from zinepress.i18n import numbers
 from zinepress.load.chars import refused_character
 from zinepress.load.files import read_input
 from zinepress.render import markdown
@@ -97,6 +98,8 @@ def parse_po(path: Path, report: Report, inside: Path | None = None) -> polib.PO
         if refused:
             report.error(path, None, f"the header's {name} contains {refused[1]}")
             return None
+    for message in numbers.header_problems(po.metadata):
+        report.error(path, None, message)
     charset = _CHARSET.search(po.metadata.get("Content-Type", ""))
     if charset and charset[1].lower() not in _UTF8:
         report.error(path, None, f"the header says charset={charset[1]}; PO files are read as "
@@ -128,6 +131,8 @@ def _usable(entry: polib.POEntry, name: str, key: str, path: Path, report: Repor
             problems += [message for _, message in markdown.problems(text)]
         else:
             problems += placeholder_problems(entry.msgid, text)
+        if not refused:
+            problems += numbers.changes(entry.msgid, text)
     for message in dict.fromkeys(problems):
         report.error(path, entry.linenum, f"{_label(name, key)}: {message}")
     return not problems

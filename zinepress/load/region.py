@@ -5,10 +5,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean
+from zinepress.load.dial import Dial, Refused, parse_dial, parse_keyword, parse_press, written
 from zinepress.load.fields import Fields
 from zinepress.load.phones import check_dials
 from zinepress.load.yamlfile import Map, load_yaml
@@ -25,7 +26,6 @@ COSTS = ("free", "standard-rates")
 PAPERS = ("letter", "a4")
 CODE_RE = re.compile(r"^([a-z]{2}(-[a-z0-9]{1,3})?|intl)$")
 TIME_RE = re.compile(r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$")
-PRESS_RE = re.compile(r"^[0-9*#]{1,4}$")
 
 
 def load_regions(folder: Path, report: Report) -> dict[str, Region]:
@@ -47,7 +47,8 @@ def load_region_files(paths: Iterable[Path], report: Report) -> dict[str, Region
             check_dials(region, report)
             regions[region.code] = region
     _check_unique_ids(regions, report)
-    return {code: _inherit(r, regions, report) for code, r in regions.items()}
+    cyclic = _cycles(regions, report)
+    return {code: _inherit(r, regions, report, cyclic) for code, r in regions.items()}
 
 
 def load_region(path: Path, report: Report) -> Region | None:
@@ -120,7 +121,10 @@ def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contac
     url = f.text("url")
     if url and not url.startswith("https://") and not url.startswith("http://"):
         f.error("url", f"url must start with https:// or http:// ({url!r})")
-    return Contact(type=kind, dial=f.text("dial"), keyword=f.text("keyword"), url=url,
+    dial, keyword = _dial(f, "dial"), _value(f, "keyword", parse_keyword)
+    if kind != "sms" and keyword:
+        f.error("keyword", f"'keyword' is the word to text; a {kind} contact has none")
+    return Contact(type=kind, dial=dial, keyword=keyword, url=url,
                    address=f.text("address"), hours=_hours(f), cost=cost,
                    languages=tuple(f.texts("languages")), interpreters=f.flag("interpreters"),
                    verification=_verification(f, "verification"),
@@ -129,14 +133,37 @@ def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contac
 
 
 def _press(contact: Fields, kind: str) -> str | None:
-    press = contact.text("press")
-    if press is None:
-        return None
-    if kind not in ("phone", "videophone"):
+    press = _value(contact, "press", parse_press)
+    if press is not None and kind not in ("phone", "videophone"):
         contact.error("press", f"'press' is a menu option after dialling; a {kind} contact has none")
-    elif not PRESS_RE.match(press):
-        contact.error("press", f"press '{press}' must be the keys to press, e.g. \"1\"")
     return press
+
+
+def _dial(owner: Fields, key: str) -> Dial | None:
+    """Return a dial string parsed once, or None after reporting why it is not one number."""
+    return _value(owner, key, parse_dial)
+
+
+def _value(owner: Fields, key: str, parse: Callable[[str], Any]) -> Any:
+    raw = owner.data.get(key)
+    if raw is None:
+        return None
+    try:
+        return parse(written(raw, getattr(owner.data, "written", {}).get(key), key))
+    except Refused as exc:
+        owner.error(key, str(exc))
+        return None
+
+
+def _dials(owner: Fields, key: str) -> tuple[Dial, ...]:
+    """Return a list of dial strings (emergency `also`), each parsed like `dial`."""
+    items, found = owner.items(key), []
+    for i, raw in enumerate(items):
+        try:
+            found.append(parse_dial(written(raw, getattr(items, "written", {}).get(i), key)))
+        except Refused as exc:
+            owner.report.error(owner.path, items.line_of(i), owner.where + str(exc))
+    return tuple(found)
 
 
 def _override(owner: Fields) -> dict[str, str] | None:
@@ -193,7 +220,12 @@ def _emergency(region: Fields) -> Emergency | None:
     f = Fields(raw, region.path, region.report, "emergency")
     f.unknown(("dial", "also", "verification", "phonenumbers_override", "note"))
     also = f.items("also")
-    return Emergency(dial=f.text("dial", required=True) or "", also=tuple(f.texts("also")),
+    dial = _dial(f, "dial")
+    if dial is None:
+        if "dial" not in f.data:
+            f.error(None, "'dial' is required")
+        return None
+    return Emergency(dial=dial, also=_dials(f, "also"),
                      verification=_verification(f, "verification", required=True),
                      override=_override(f), line=f.line or 0,
                      lines=(f.line_of("dial") or 0, *(also.line_of(i) for i in range(len(also)))),
@@ -212,15 +244,39 @@ def _check_unique_ids(regions: dict[str, Region], report: Report) -> None:
             seen[service.id] = region
 
 
-def _inherit(region: Region, regions: dict[str, Region], report: Report) -> Region:
-    if not region.inherits:
-        return region
+def _cycles(regions: dict[str, Region], report: Report) -> set[str]:
+    """Report each circle of `inherits` once, naming it; return the codes in circles."""
+    found: set[str] = set()
+    for start in sorted(regions):
+        path, code = [start], regions[start].inherits
+        while code in regions and code not in path and code not in found:
+            path.append(code)
+            code = regions[code].inherits
+        if code == start:
+            found.update(path)
+            chain = " → ".join((*path, start))
+            report.error(regions[start].path, None, f"inherits '{regions[start].inherits}', "
+                         f"which inherits back: {chain}; a sub-national region inherits from "
+                         "its country, never in a circle")
+    return found
+
+
+def _inherit(region: Region, regions: dict[str, Region], report: Report,
+             cyclic: set[str]) -> Region:
+    """Return the region with its country's services, refusing other countries and circles."""
+    if not region.inherits or region.code in cyclic:
+        return replace(region, inherits=None) if region.inherits else region
+    country = region.code.split("-")[0]
+    if region.inherits != country or country == region.code:
+        report.error(region.path, None, f"inherits '{region.inherits}': a region inherits only "
+                     f"from its own country (ISO 3166-2: '{country}-…' may inherit '{country}'), "
+                     "so that no handout prints another country's numbers")
+        return replace(region, inherits=None)
     parent = regions.get(region.inherits)
     if parent is None:
         report.error(region.path, None, f"inherits '{region.inherits}', but there is no "
                      f"regions/{region.inherits}.yaml")
         return region
-    parent = _inherit(parent, regions, report) if parent.inherits != region.code else parent
     own = {s.id for s in region.services}
     for hidden in region.hide:
         if hidden not in {s.id for s in parent.services}:

@@ -23,6 +23,8 @@ class Map(dict):
 
     line: int = 0
     lines: dict[Any, int]
+    # A value YAML read as something other than text (024 → 20), as it is written in the file
+    written: dict[Any, str]
 
     def line_of(self, key: Any) -> int:
         """Return the line of a key, or the mapping's own line."""
@@ -34,6 +36,7 @@ class Seq(list):
 
     line: int = 0
     lines: list[int]
+    written: dict[int, str]          # as in Map: items YAML read as numbers, dates or true/false
 
     def line_of(self, index: int) -> int:
         """Return the line of an item, or the sequence's own line."""
@@ -189,6 +192,7 @@ def _convert(node: yaml.Node, loader: SafeConstructor, path: Path, report: Repor
     if isinstance(node, yaml.SequenceNode):
         seq = Seq(_convert(item, loader, path, report, depth + 1) for item in node.value)
         seq.line, seq.lines = line, [item.start_mark.line + 1 for item in node.value]
+        seq.written = {i: n.value for i, n in enumerate(node.value) if _not_text(n, seq[i])}
         return seq
     return _scalar(node, loader)
 
@@ -216,7 +220,7 @@ def _scalar(node: yaml.Node, loader: SafeConstructor) -> Any:
 def _convert_map(node: yaml.MappingNode, loader: SafeConstructor, path: Path, report: Report,
                  depth: int) -> Map:
     result = Map()
-    result.line, result.lines = node.start_mark.line + 1, {}
+    result.line, result.lines, result.written = node.start_mark.line + 1, {}, {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
@@ -229,4 +233,11 @@ def _convert_map(node: yaml.MappingNode, loader: SafeConstructor, path: Path, re
             continue
         result[key] = _convert(value_node, loader, path, report, depth + 1)
         result.lines[key] = key_line
+        if _not_text(value_node, result[key]):
+            result.written[key] = value_node.value
     return result
+
+
+def _not_text(node: yaml.Node, value: Any) -> bool:
+    """Tell whether YAML read a scalar as a number, date or true/false (024 → 20, YES → true)."""
+    return isinstance(node, yaml.ScalarNode) and value is not None and not isinstance(value, str)

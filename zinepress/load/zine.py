@@ -7,7 +7,7 @@ from pathlib import Path
 from zinepress.errors import Report, did_you_mean
 from zinepress.load.chars import MAX_TEXT_CHARS
 from zinepress.load.fields import Fields
-from zinepress.load.languages import language_layouts
+from zinepress.load.languages import known_language, language_layouts
 from zinepress.load.images import image_problem
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
@@ -29,6 +29,7 @@ PANEL_KEYS = {
 }
 COMMON_KEYS = ("id", "kind", "note", "critical")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 VARIANT_RE = re.compile(r"^[a-z]{2,3}-[a-z]{2,4}(-[a-z0-9]{1,3})?$")
 # Bounds that keep one zine's render to seconds (bench/bounds.py measures the worst case).
 MAX_PANELS = 200
@@ -62,7 +63,7 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     zine = Zine(
         slug=folder.name,
         folder=folder,
-        language=top.text("language", default="en") or "en",
+        language=_language(top),
         text={k: v for k in ("title", "subtitle", "content_note", "credits")
               if (v := top.text(k, required=k == "title"))},
         license=top.text("license") or "",
@@ -230,6 +231,17 @@ def _editions(top: Fields, ids: list[str]) -> dict[str, tuple[str, ...]]:
                                  f"{did_you_mean(str(panel_id), ids)}")
         editions[str(name)] = tuple(str(p) for p in members if p in ids)
     return editions
+
+
+def _language(top: Fields) -> str:
+    """Return the zine's language: a BCP 47 language code Babel knows, as in variants (en, es)."""
+    lang = top.text("language", default="en") or "en"
+    if LANGUAGE_RE.match(lang) and known_language(lang):
+        return lang
+    shown = lang if len(lang) <= 40 else lang[:40] + "…"
+    top.error("language", f"language {shown!r} must be a language code such as en, es or ar "
+                          "(BCP 47, lower-case, as in variants; the region goes in variants)")
+    return "en"
 
 
 def _variants(top: Fields, regions: set[str]) -> tuple[Variant, ...]:

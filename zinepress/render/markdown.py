@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+
+from zinepress.i18n import numbers
 
 _RULES = ["paragraph", "emphasis", "link", "list", "newline", "escape", "backticks", "text"]
 _SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
@@ -35,8 +38,14 @@ def _checker() -> MarkdownIt:
 def problems(text: str) -> list[tuple[int, str]]:
     """Return (line offset, message) for everything in the text the subset refuses."""
     found, depth = [], 0
+    link: tuple[str, list[str]] | None = None
     for token in _walk(_checker().parse(text)):
         offset = token.map[0] if token.map else 0
+        if link and token.type in ("text", "code_inline"):
+            link[1].append(token.content)
+        elif link and token.type == "link_close":
+            found += [(offset, m) for m in _link_number(link[0], "".join(link[1]))]
+            link = None
         if token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close",
                           "ordered_list_close"):
             depth += token.nesting
@@ -49,10 +58,29 @@ def problems(text: str) -> list[tuple[int, str]]:
                                   "'image' with 'src' and 'alt'"))
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
+            link = (href, [])
             if not href.lower().startswith(_SCHEMES):
                 found.append((offset, f"a link must start with https://, http://, mailto:, tel: or "
                                       f"sms: ({href[:200]!r})"))
     return found
+
+
+def _link_number(href: str, text: str) -> list[str]:
+    """Return why a link's text and target disagree on a phone number (issue 12)."""
+    shown = [n for n in numbers.numbers(text) if len(numbers.digits(n)) >= numbers.PHONE_DIGITS]
+    label = f"[{text[:80]}]({href[:200]})"
+    if href.lower().startswith(("tel:", "sms:")):
+        target = numbers.digits(unquote(href.split(":", 1)[1].split("?")[0]))
+        if not shown:
+            return [f"the link '{label}' dials {target} without showing it: write the number "
+                    "it dials as the link's text"]
+        if any(numbers.digits(n) != target for n in shown):
+            return [f"the link '{label}' shows {shown[0]} but dials {target}: the number in a "
+                    "link's text must be the number it dials"]
+    elif any(numbers.digits(n) not in numbers.digits(href) for n in shown):
+        return [f"the link '{label}' shows the number {shown[0]} but opens {href[:200]}: a "
+                "number in a link's text must be a tel: or sms: link that dials it"]
+    return []
 
 
 def _walk(tokens: list[Token]):
