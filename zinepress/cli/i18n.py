@@ -6,7 +6,7 @@ import click
 from zinepress.cli.common import _warnings
 from zinepress.errors import Problem, Report, ZineError, display_path
 from zinepress.i18n.status import Row, status_rows
-from zinepress.i18n.workflow import add_language, update
+from zinepress.i18n.workflow import add_language, next_step, update
 from zinepress.project import find_root, load_project
 
 
@@ -21,12 +21,15 @@ def group() -> None:
 def add_command(slug: str, lang: str) -> None:
     """Start translating zine SLUG into LANG (a code such as es, ar, fr).
 
-    Makes zines/SLUG/locales/LANG.po with every string untranslated, each with its key
-    (msgctxt), the author's note and its place in zine.yaml; and locales/LANG.po for the
+    Makes zines/SLUG/locales/LANG.po from the zine's template (zines/SLUG/locales/SLUG.pot,
+    refreshed first) with every string untranslated, each with its key (msgctxt), the author's
+    note, the editions that print it and its panel in zine.yaml; and locales/LANG.po for the
     layouts' own words ("Call", "open 24/7") when that language has none yet.
     """
-    for path in add_language(find_root(), slug, lang):
+    root = find_root()
+    for path in add_language(root, slug, lang):
         click.echo(f"made {display_path(path)}")
+    click.echo(next_step(root, slug, lang))
 
 
 @group.command("update")
