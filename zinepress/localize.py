@@ -43,6 +43,16 @@ def _format(text: str, values: dict[str, object]) -> str:
     return text.format(**values) if values else text
 
 
+# Paper names as the printing notes say them: layout words, so a Spanish note says "carta".
+PAPER_WORDS = {"letter": N_("letter"), "a4": N_("A4"), "a3": N_("A3"), "a2": N_("A2"),
+               "tabloid": N_("tabloid")}
+
+
+def paper_word(words: Words, name: str) -> str:
+    """Return a paper's name in the reader's language ('letter' -> 'carta')."""
+    return words(PAPER_WORDS[name]) if name in PAPER_WORDS else name
+
+
 @dataclass(frozen=True)
 class Localized:
     """Everything a render needs to know about one variant."""

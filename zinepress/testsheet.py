@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from zinepress.errors import Report, fail
 from zinepress.load.po import read_catalog
-from zinepress.localize import Words, direction
+from zinepress.localize import Words, direction, paper_word
 from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import font_faces
@@ -34,7 +34,7 @@ def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     report.raise_if_failed()
     html = environment(shared).get_template(TEMPLATE).render(
         lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts),
-        sheet=SHEETS[paper], paper_name=paper.upper() if paper == "a4" else paper)
+        sheet=SHEETS[paper], paper_name=paper_word(Words(dict(words)), paper))
     document, warnings = render(html, shared, ConfinedFetcher([root / "layouts", root / "fonts"]))
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():

@@ -1,8 +1,9 @@
 """POT templates: a zine's strings (zines/<slug>/locales/<slug>.pot) and the layout words'.
 
-A template is what Weblate, Poedit and msginit start a new language from. Its header is the
-one xgettext writes (fuzzy, with gettext's placeholders), so tools recognise it as a template.
-Its creation date changes only when its entries do, so an unchanged template stays byte for byte.
+A template is what Weblate, Poedit and msginit start a new language from. Its header is marked
+fuzzy as xgettext's is, but holds no placeholder that `msgfmt --check` warns about: no
+translator yet ("none", as msginit --no-translator writes), the source language as Language.
+Its dates change only when its entries do, so an unchanged template stays byte for byte.
 """
 from __future__ import annotations
 
@@ -31,22 +32,22 @@ def now() -> str:
 
 
 def make_template(project: str, header: str, entries: list[Entry], key_of: KeyOf,
-                  old: polib.POFile | None) -> polib.POFile:
+                  old: polib.POFile | None, lang: str) -> polib.POFile:
     """Return the template of these entries, keeping the old creation date if nothing changed."""
     pot = polib.POFile(wrapwidth=0)
     pot.header = header
     pot.metadata_is_fuzzy = ["fuzzy"]
     merge(pot, entries, key_of)
     same = old is not None and _entries(old) == _entries(pot)
-    created = old.metadata.get("POT-Creation-Date") if same and old is not None else None
+    created = (old.metadata.get("POT-Creation-Date") if same and old is not None else None) or now()
     pot.metadata = {
         "Project-Id-Version": project,
         "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": created or now(),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
-        "Language": "",
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": created,
+        "Last-Translator": "none",
+        "Language-Team": "none",
+        "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

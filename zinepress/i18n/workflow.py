@@ -14,6 +14,7 @@ from zinepress.i18n.merge import Changes, KeyOf, by_context, by_msgid, merge
 from zinepress.i18n.pofile import (complete_header, english_name, known_language, new_po,
                                    read_po, save_if_changed, signature)
 from zinepress.i18n.template import make_template, template_path
+from zinepress.localize import LAYOUT_LANGUAGE
 from zinepress.model import Zine
 from zinepress.project import Project, load_project
 
@@ -125,7 +126,8 @@ def _plan_template(zine: Zine, root: Path, report: Report) -> Planned:
     header = (f'Template of the zine "{zine.title}" ({zine.slug}): made by `zine i18n update`; '
               "do not edit.\nTo translate it into a new language, run `zine i18n add "
               f"{zine.slug} LANG`.")
-    pot = make_template(zine.slug, header, zine_entries(zine, root), by_context, old)
+    pot = make_template(zine.slug, header, zine_entries(zine, root), by_context, old,
+                        zine.language)
     return Planned(path, pot, signature(old) if old else None, Changes())
 
 
@@ -136,7 +138,7 @@ def _plan_words(project: Project, report: Report) -> list[Planned]:
     old = read_po(template, report) if template.is_file() else None
     header = ("The layouts' own words. To translate them into a new language, run\n"
               "`zine i18n add SLUG LANG` (it makes locales/LANG.po), or copy this file.")
-    pot = make_template(WORDS_PROJECT, header, entries, by_msgid, old)
+    pot = make_template(WORDS_PROJECT, header, entries, by_msgid, old, LAYOUT_LANGUAGE)
     planned = [Planned(template, pot, signature(old) if old else None, Changes())]
     for path in sorted(folder.glob("*.po")):
         planned += _plan(path, entries, by_msgid, frozenset(), report)
