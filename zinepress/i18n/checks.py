@@ -48,8 +48,10 @@ def check_translations(loc: Localized, zine: Zine, panels: tuple[Panel, ...], ro
                 _error_once(report, root / "locales" / f"{loc.lang}.po", None,
                             _crisis_message(loc.lang, panel, lacking))
     if printed and not draft:
-        order = [p.id for p in panels]
-        for key in sorted(printed, key=lambda k: (_rank(order, k), k)):
+        order = [f"zine.{name}" for name in zine.text] + [
+            f"{p.id}.{name}" for p in panels
+            for name in [*p.text, *(f"items.{i}" for i in range(len(p.items)))]]
+        for key in sorted(printed, key=lambda k: order.index(k) if k in order else len(order)):
             _error_once(report, po, catalog.lines.get(key),
                         f"{loc.lang}: {_what(key)} {STATE_WORDS[printed[key]]}")
         _error_once(report, po, None, _ways_forward(loc.lang, zine, len(printed)))
@@ -62,11 +64,6 @@ def _printed(zine: Zine, key: str, shown: set[str]) -> bool:
         kinds = ZINE_TEXT_PANELS.get(name, ())
         return any(p.kind in kinds for p in zine.panels if p.id in shown)
     return head in shown
-
-
-def _rank(order: list[str], key: str) -> int:
-    head = key.split(".")[0]
-    return order.index(head) if head in order else -1
 
 
 def _what(key: str) -> str:

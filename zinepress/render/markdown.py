@@ -55,6 +55,11 @@ def problems(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def literal_text(text: str) -> list[str]:
+    """Return the text runs a Markdown text prints, after emphasis and links are read."""
+    return [t.content for t in _walk(_parser(False).parse(text)) if t.type == "text"]
+
+
 def _walk(tokens: list[Token]):
     for token in tokens:
         yield token
