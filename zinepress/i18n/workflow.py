@@ -77,6 +77,16 @@ def next_step(root: Path, slug: str, lang: str) -> str:
             f"'variants:' in zines/{slug}/zine.yaml, so that `zine build` makes it")
 
 
+def _create(path: Path, lang: str, project: str, entries: list[Entry], key_of: KeyOf,
+            title: str) -> Path:
+    header = (f"{title}\nFill in Last-Translator. X-Review-State: needs-native-review until a "
+              "native speaker has reviewed it, then reviewed (and X-Reviewed-By: their name).")
+    po = new_po(lang, project, header)
+    merge(po, entries, key_of)
+    save_if_changed(path, po, None)
+    return path
+
+
 def _from_template(pot: polib.POFile) -> list[Entry]:
     return [Entry(e.msgctxt or e.msgid, e.msgid, e.comment, tuple(e.occurrences), tuple(e.flags))
             for e in pot if not e.obsolete]
