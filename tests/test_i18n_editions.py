@@ -36,7 +36,9 @@ def test_the_spanish_edition_prints_no_english_panel_text(es: Path) -> None:
 
 def test_the_colophon_credits_the_translation_and_says_it_needs_review(es: Path) -> None:
     text = " ".join(all_text(es / "booklet-letter.pdf").split())
-    assert "Traducción: zinepress contributors (machine-assisted draft)" in text
+    assert "Traducción: zinepress" in text
+    assert "Esta traducción es un borrador asistido por máquina." in text   # a layout word
+    assert "machine" not in text.lower()
     assert "Ninguna persona hablante nativa ha revisado todavía esta traducción." in text
 
 
