@@ -47,7 +47,8 @@ def check_translations(loc: Localized, zine: Zine, panels: tuple[Panel, ...], ro
             if not draft:
                 _error_once(report, root / "locales" / f"{loc.lang}.po", None,
                             _crisis_message(loc.lang, panel, lacking))
-    if printed and not draft:
+    unreadable = po.is_file() and catalog.path is None     # why is reported where it was read
+    if printed and not draft and not unreadable:
         order = [f"zine.{name}" for name in zine.text] + [
             f"{p.id}.{name}" for p in panels
             for name in [*p.text, *(f"items.{i}" for i in range(len(p.items)))]]

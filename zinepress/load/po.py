@@ -126,8 +126,9 @@ def _usable(entry: polib.POEntry, name: str, key: str, path: Path, report: Repor
         if refused:
             problems.append(f"the translation contains {refused[1]}")
         elif key == "msgctxt":
-            problems += [message for _, message in markdown.problems(text)]
-            problems += unbalanced_marks(entry.msgid, text)
+            found = [message for _, message in markdown.problems(text)]
+            # A refused link prints as text, marks and all: say only why it was refused.
+            problems += found or unbalanced_marks(entry.msgid, text)
         else:
             problems += placeholder_problems(entry.msgid, text)
     for message in dict.fromkeys(problems):
