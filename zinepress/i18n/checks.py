@@ -49,14 +49,20 @@ def check_translations(loc: Localized, zine: Zine, panels: tuple[Panel, ...], ro
                             _crisis_message(loc.lang, panel, lacking))
     unreadable = po.is_file() and catalog.path is None     # why is reported where it was read
     if printed and not draft and not unreadable:
-        order = [f"zine.{name}" for name in zine.text] + [
-            f"{p.id}.{name}" for p in panels
-            for name in [*p.text, *(f"items.{i}" for i in range(len(p.items)))]]
-        for key in sorted(printed, key=lambda k: order.index(k) if k in order else len(order)):
-            _error_once(report, po, catalog.lines.get(key),
-                        f"{loc.lang}: {_what(key)} {STATE_WORDS[printed[key]]}")
-        _error_once(report, po, None, _ways_forward(loc.lang, zine, len(printed)))
+        _report_printed(loc.lang, zine, panels, po, catalog, printed, report)
     return replace(loc, flags={k: v for k, v in flags.items() if k in shown})
+
+
+def _report_printed(lang: str, zine: Zine, panels: tuple[Panel, ...], po: Path,
+                    catalog: Catalog, printed: dict[str, str], report: Report) -> None:
+    """Report each string not ready, in the order the pages print them, then the ways forward."""
+    order = [f"zine.{name}" for name in zine.text] + [
+        f"{p.id}.{name}" for p in panels
+        for name in [*p.text, *(f"items.{i}" for i in range(len(p.items)))]]
+    for key in sorted(printed, key=lambda k: order.index(k) if k in order else len(order)):
+        _error_once(report, po, catalog.lines.get(key),
+                    f"{lang}: {_what(key)} {STATE_WORDS[printed[key]]}")
+    _error_once(report, po, None, _ways_forward(lang, zine, len(printed)))
 
 
 def _printed(zine: Zine, key: str, shown: set[str]) -> bool:
