@@ -44,9 +44,10 @@ def instruction_output(project: Project, job: Job, options: Options,
 
 def instruction_html(project: Project, job: Job, options: Options, report: Report) -> str:
     """Return the HTML of the instruction sheet: the layout's steps around the plan's diagram."""
+    catalog = project.translations(job.zine, job.variant.lang, report)
     loc = localize(job.zine, job.variant, project.regions[job.variant.region],
-                   project.translations(job.zine, job.variant.lang, report).translated,
-                   project.words(job.variant.lang, report).translated)
+                   catalog.translated, project.words(job.variant.lang, report).translated,
+                   catalog.fuzzy, catalog.sources)
     paper = job.layout.papers[job.paper]
     pages = page_count(job)
     extras = plan_options(job.layout, paper, pages, options, loc.direction)
