@@ -43,7 +43,7 @@ def test_booklet_letter_sheets_in_saddle_order(us_letter: Path) -> None:
     assert len(sizes) % 2 == 0 and set(sizes) == {LETTER}
     left, right = Rect(0, 0, 396, 612), Rect(396, 0, 792, 612)
     assert "unpacking self-harm" in text_in(pdf, 0, right)          # cover on the right
-    assert "CC BY-NC-SA" in text_in(pdf, 0, left)                  # back cover on the left
+    assert "Set with zinepress" in text_in(pdf, 0, left)           # back cover on the left
     assert "Self-harm is not the same" in text_in(pdf, 1, left)    # page 2 inside, left
 
 

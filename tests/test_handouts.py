@@ -192,7 +192,7 @@ def test_back_poster_from_zine_yaml_and_long_edge(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "zines" / SLUG / "zine.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "license: CC BY-NC-SA 4.0\n", "license: CC BY-NC-SA 4.0\nback_poster: true\n"),
+        "\ncredits: ", "\nback_poster: true\ncredits: "),
         encoding="utf-8")
     run = zine(project, "build", SLUG, "-l", "en", "-r", "gb", "-L", "minizine",
                "--duplex", "long")

@@ -36,8 +36,23 @@ def test_the_spanish_edition_prints_no_english_panel_text(es: Path) -> None:
 
 def test_the_colophon_credits_the_translation_and_says_it_needs_review(es: Path) -> None:
     text = " ".join(all_text(es / "booklet-letter.pdf").split())
-    assert "Traducción: zinepress contributors (machine-assisted draft)" in text
+    assert "Traducción: zinepress" in text
+    assert "Esta traducción es un borrador asistido por máquina." in text   # a layout word
+    assert "machine" not in text.lower()
     assert "Ninguna persona hablante nativa ha revisado todavía esta traducción." in text
+
+
+def test_no_pdf_prints_a_licence_the_author_did_not_state(es: Path) -> None:
+    assert "license" not in (ROOT / "zines" / SLUG / "zine.yaml").read_text(encoding="utf-8")
+    for pdf in sorted(es.glob("*.pdf")):
+        text = all_text(pdf)
+        assert "CC BY" not in text and "Licencia" not in text, pdf.name
+
+
+def test_the_printing_notes_name_the_paper_in_spanish(es: Path) -> None:
+    text = " ".join(all_text(es / "minizine-letter.pdf").split())
+    assert "en papel carta en horizontal" in text
+    assert "letter" not in text
 
 
 def test_spanish_is_hyphenated_with_its_own_dictionary(es: Path) -> None:

@@ -35,17 +35,18 @@ def test_update_leaves_the_committed_files_byte_for_byte(project: Path) -> None:
     assert "zines/unpacking-self-harm/locales/es.po: up to date (unchanged)" in run.output
 
 
-def test_status_lists_es_complete_and_ar_complete_for_the_pocket_edition(project: Path) -> None:
+def test_status_lists_es_and_ar_complete_in_every_edition(project: Path) -> None:
     run = zine(project, "i18n", "status", "--fail-under", "100")
     assert run.exit_code == 0, run.output
-    rows = {tuple(line.split()[:2]): line for line in run.output.splitlines()[1:]}
-    es, ar = rows[(SLUG, "es")], rows[(SLUG, "ar")]
-    assert "full" in es and "pocket" in ar and "full" not in ar
-    assert counts(es) == [39, 0, 0, 100]              # translated, fuzzy, untranslated, done %
-    assert counts(ar) == [18, 0, 0, 100, 46]          # … and % of the whole zine, for information
+    rows = {tuple(line.split()[:3]): line for line in run.output.splitlines()[1:]}
+    for lang in ("es", "ar"):
+        # The PO file as Poedit counts it, then every edition the language is built in.
+        assert counts(rows[(SLUG, lang, "PO")]) == [39, 0, 0, 100]
+        assert counts(rows[(SLUG, lang, "full")]) == [29, 0, 0, 100]
+        assert counts(rows[(SLUG, lang, "pocket")]) == [18, 0, 0, 100]
     words = [line.split() for line in run.output.splitlines() if line.startswith("layout words")]
     assert {w[2] for w in words} == {"ar", "es"}
-    assert all(w[6] == "0" and w[7] == "0" for w in words)
+    assert all(w[5] == "0" and w[6] == "0" for w in words)
 
 
 def counts(line: str) -> list[int]:
@@ -97,31 +98,41 @@ def test_updating_again_changes_nothing(edited) -> None:
 
 def test_status_counts_the_fuzzy_entry_as_not_translated(edited) -> None:
     run = zine(edited["project"], "i18n", "status", SLUG, "--fail-under", "100")
-    line = next(l for l in run.output.splitlines() if l.startswith(f"{SLUG}  es"))
-    assert counts(line) == [38, 1, 0, 97]
+    rows = {tuple(line.split()[:3]): line for line in run.output.splitlines()[1:]}
+    assert counts(rows[(SLUG, "es", "PO")]) == [38, 1, 0, 97]
+    assert counts(rows[(SLUG, "es", "pocket")]) == [17, 1, 0, 94]
     assert run.exit_code == 1
-    assert ("zines/unpacking-self-harm/locales/es.po: unpacking-self-harm es is 97 % "
-            "translated, under --fail-under 100") in run.output
+    assert ("zines/unpacking-self-harm/locales/es.po: unpacking-self-harm es (edition pocket) is "
+            "94 % translated, under --fail-under 100") in run.output
 
 
-def test_the_es_print_build_fails_naming_the_critical_panel(edited) -> None:
+def test_the_es_print_build_fails_naming_the_panel_and_field(edited) -> None:
     run = zine(edited["project"], "build", SLUG, "-l", "es", "-r", "us", "-L", "minizine")
     assert run.exit_code == 1
-    assert ("zines/unpacking-self-harm/locales/es.po:173: es: critical panel 'support' cannot be "
-            "printed: support.body is fuzzy (needs review). Translate it, or build with --draft "
-            "to print it marked DRAFT") in run.output
+    line = entries(edited["es"])["support.body"].linenum
+    assert (f"zines/unpacking-self-harm/locales/es.po:{line}: es: panel 'support', field 'body' "
+            "is fuzzy (needs review)") in run.output.splitlines()
+    assert ("zines/unpacking-self-harm/locales/es.po: es: a print build never mixes languages, "
+            "and 1 string these pages print is not translated or need review (listed above). "
+            "Translate or review them (`zine i18n status unpacking-self-harm` shows what each "
+            "edition needs), or build with --draft to print the fuzzy translations marked "
+            "\"needs review\" and the English marked \"not translated\"") in run.output.splitlines()
     assert not (edited["project"] / "build").exists()
 
 
-def test_the_es_draft_build_succeeds_and_shows_draft(edited) -> None:
+def test_the_es_draft_build_prints_the_old_spanish_beside_the_review_mark(edited) -> None:
     from tests.pdfs import all_text
 
     run = zine(edited["project"], "build", SLUG, "-l", "es", "-r", "us", "-L", "minizine",
                "--draft")
     assert run.exit_code == 0, run.output
-    text = all_text(edited["project"] / "build" / SLUG / "es-us" / "minizine-letter.pdf")
+    text = " ".join(all_text(edited["project"] / "build" / SLUG / "es-us" /
+                             "minizine-letter.pdf").split())
     assert "BORRADOR: no distribuir" in text                   # the sheet
-    assert "BORRADOR: LA TRADUCCIÓN NECESITA REVISIÓN" in text.upper()   # the fuzzy panel
+    mark = text.upper().index("BORRADOR: LA TRADUCCIÓN NECESITA REVISIÓN")   # the fuzzy panel
+    old = " ".join(edited["before"]["support.body"].msgstr.split())
+    assert old[:40] in text[mark:mark + 400]                   # its old Spanish, not English
+    assert SUPPORT_NEW not in text
 
 
 def test_trivial_keeps_translations_current(tmp_path: Path) -> None:
@@ -146,28 +157,50 @@ def test_trivial_with_an_unknown_key_is_a_usage_error(project: Path) -> None:
     assert po_files(project) == before
 
 
-def test_add_makes_a_po_with_every_entry_untranslated_with_context_and_notes(
-        project: Path) -> None:
+def test_add_makes_a_po_from_the_template_with_context_and_notes(project: Path) -> None:
     run = zine(project, "i18n", "add", SLUG, "fr")
     assert run.exit_code == 0, run.output
     fr = project / "zines" / SLUG / "locales" / "fr.po"
     po = polib.pofile(str(fr), wrapwidth=0)
-    es = entries(project / "zines" / SLUG / "locales" / "es.po")
-    assert [e.msgctxt for e in po] == list(es)
+    pot = polib.pofile(str(project / "zines" / SLUG / "locales" / f"{SLUG}.pot"), wrapwidth=0)
+    assert [(e.msgctxt, e.msgid, e.comment, e.occurrences) for e in po] == \
+        [(e.msgctxt, e.msgid, e.comment, e.occurrences) for e in pot]
     assert all(e.msgstr == "" and not e.fuzzy for e in po)
-    assert all(e.occurrences[0][0] == "zines/unpacking-self-harm/zine.yaml" for e in po)
     body = next(e for e in po if e.msgctxt == "not-suicide.body")
+    assert body.occurrences == [("zines/unpacking-self-harm/zine.yaml#not-suicide", "")]
     assert body.comment.startswith("NSSI is the English abbreviation")
+    assert "Printed in the full edition (booklet, reader)." in body.comment
+    pocket = next(e for e in po if e.msgctxt == "pocket-needs.body")
+    assert "a page of the minizine holds about 70 words" in pocket.comment
     assert po.metadata["Language"] == "fr"
     assert po.metadata["X-Review-State"] == "needs-native-review"
-    assert po.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+    assert po.metadata["Plural-Forms"] == PLURAL_FORMS["fr"]
+    assert po.metadata["PO-Revision-Date"] and po.metadata["X-Generator"].startswith("zinepress")
     words = polib.pofile(str(project / "locales" / "fr.po"))
     assert len(words) == len(polib.pofile(str(project / "locales" / "zinepress.pot")))
-    assert run.output.splitlines() == ["made zines/unpacking-self-harm/locales/fr.po",
-                                       "made locales/fr.po"]
+    assert run.output.splitlines() == [
+        "made zines/unpacking-self-harm/locales/fr.po", "made locales/fr.po",
+        "next: translate it, then add a variant such as fr-intl (language-region) to "
+        "'variants:' in zines/unpacking-self-harm/zine.yaml, so that `zine build` makes it"]
 
 
-def test_a_draft_fr_build_succeeds_with_english_fallbacks_marked(project: Path) -> None:
+# The project's own table, as GNU gettext's msginit writes them: not Babel's CLDR data, which
+# gives es/fr/it/pt/ca a third form that gettext, Poedit and Weblate do not use.
+PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);", "it": "nplurals=2; plural=(n != 1);",
+                "pt": "nplurals=2; plural=(n != 1);", "ca": "nplurals=2; plural=(n != 1);",
+                "fr": "nplurals=2; plural=(n > 1);",
+                "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
+                      "n%100<=10 ? 3 : n%100>=11 ? 4 : 5;"}
+
+
+@pytest.mark.parametrize("lang", sorted(PLURAL_FORMS))
+def test_plural_forms_are_gettexts(lang: str) -> None:
+    from zinepress.i18n.plurals import plural_forms
+
+    assert plural_forms(lang) == PLURAL_FORMS[lang]
+
+
+def test_a_draft_fr_build_prints_english_only_where_nothing_is_translated(project: Path) -> None:
     from tests.pdfs import all_text
 
     assert zine(project, "i18n", "add", SLUG, "fr").exit_code == 0
@@ -175,8 +208,17 @@ def test_a_draft_fr_build_succeeds_with_english_fallbacks_marked(project: Path) 
     assert run.exit_code == 0, run.output
     text = all_text(project / "build" / SLUG / "fr-intl" / "minizine-a4.pdf")
     assert text.upper().count("DRAFT: NOT TRANSLATED YET") == 8    # every pocket panel
-    assert ("zines/unpacking-self-harm/locales/fr.po: warning: fr: 16 string(s) not translated, "
-            "printed in English: cover (title, subtitle)") in run.output
+
+
+def test_a_print_fr_build_names_every_string_it_lacks(project: Path) -> None:
+    assert zine(project, "i18n", "add", SLUG, "fr").exit_code == 0
+    run = zine(project, "build", SLUG, "-l", "fr", "-r", "intl", "-L", "minizine")
+    assert run.exit_code == 1
+    lacking = [l for l in run.output.splitlines() if l.endswith("is not translated")]
+    assert len(lacking) == 14 + 4                 # the pocket edition's panels, the zine's own
+    assert any("fr: panel 'pocket-needs', field 'body' is not translated" in l for l in lacking)
+    assert any("fr: the zine's credits (zine.yaml 'credits') is not translated" in l
+               for l in lacking)
 
 
 @pytest.mark.parametrize("args, code, message", [

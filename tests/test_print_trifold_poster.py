@@ -51,7 +51,7 @@ def test_trifold_panels_in_roll_fold_order(built: Path) -> None:
     path = pdf(built, "build", "en-us", "trifold-letter.pdf")
     flap, back, cover = Rect(0, 0, FLAP, H), Rect(FLAP, 0, FLAP + FULL, H), Rect(W - FULL, 0, W, H)
     assert "ifyouwanttotalk" in words_in(path, 0, flap)                   # 5: the crisis lines
-    assert "ccbyncsa" in words_in(path, 0, back)                          # 6: the back cover
+    assert "setwithzinepress" in words_in(path, 0, back)                  # 6: the back cover
     assert "unpackingselfharm" in words_in(path, 0, cover)                # 1: the cover
     inside = [Rect(0, 0, FULL, H), Rect(FULL, 0, 2 * FULL, H), Rect(2 * FULL, 0, W, H)]
     expected = ["notthesameasasuicide", "needsmet", "harmreduction"]      # 2, 3, 4
@@ -85,7 +85,7 @@ def test_trifold_rtl_is_mirrored(built: Path) -> None:
     path = pdf(built, "rtl", "ar-intl", "trifold-letter.pdf")
     cover, back, flap = Rect(0, 0, FULL, H), Rect(FULL, 0, 2 * FULL, H), Rect(W - FLAP, 0, W, H)
     assert arabic(built, "cover.title") in words_in(path, 0, cover)
-    assert "ccbyncsa" in words_in(path, 0, back)
+    assert "zinepress" in words_in(path, 0, back)
     assert arabic(built, "support.heading") in words_in(path, 0, flap)
     assert arabic(built, "pocket-not-suicide.heading") in words_in(path, 1,
                                                                  Rect(W - FULL, 0, W, H))

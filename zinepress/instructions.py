@@ -11,7 +11,7 @@ from typing import Any
 from zinepress.errors import Report
 from zinepress.impose.plans import Plan, make_plan
 from zinepress.jobs import Job, Options
-from zinepress.localize import localize
+from zinepress.localize import localize, paper_word
 from zinepress.model import Paper
 from zinepress.press import plan_options
 from zinepress.project import Project
@@ -44,9 +44,10 @@ def instruction_output(project: Project, job: Job, options: Options,
 
 def instruction_html(project: Project, job: Job, options: Options, report: Report) -> str:
     """Return the HTML of the instruction sheet: the layout's steps around the plan's diagram."""
+    catalog = project.translations(job.zine, job.variant.lang, report)
     loc = localize(job.zine, job.variant, project.regions[job.variant.region],
-                   project.translations(job.zine, job.variant.lang, report).translated,
-                   project.words(job.variant.lang, report).translated)
+                   catalog.translated, project.words(job.variant.lang, report).translated,
+                   catalog.fuzzy, catalog.sources)
     paper = job.layout.papers[job.paper]
     pages = page_count(job)
     extras = plan_options(job.layout, paper, pages, options, loc.direction)
@@ -56,7 +57,7 @@ def instruction_html(project: Project, job: Job, options: Options, report: Repor
                            project.fonts_css, options.draft)
     context.update(sheet=diagram(plan, DIAGRAM_WIDTH.get(job.layout.imposition, 100 * MM)),
                    pages=pages, duplex=options.duplex, tuck_mm=f"{extras.get('tuck', 0) / MM:.1f}",
-                   paper_name=job.paper.upper() if job.paper.startswith("a") else job.paper,
+                   paper_name=paper_word(loc.words, job.paper),
                    file=f"{job.layout.name}-{job.paper}.pdf")
     return render_template(job.layout, TEMPLATE, context)
 

@@ -43,6 +43,16 @@ def _format(text: str, values: dict[str, object]) -> str:
     return text.format(**values) if values else text
 
 
+# Paper names as the printing notes say them: layout words, so a Spanish note says "carta".
+PAPER_WORDS = {"letter": N_("letter"), "a4": N_("A4"), "a3": N_("A3"), "a2": N_("A2"),
+               "tabloid": N_("tabloid")}
+
+
+def paper_word(words: Words, name: str) -> str:
+    """Return a paper's name in the reader's language ('letter' -> 'carta')."""
+    return words(PAPER_WORDS[name]) if name in PAPER_WORDS else name
+
+
 @dataclass(frozen=True)
 class Localized:
     """Everything a render needs to know about one variant."""
@@ -74,10 +84,11 @@ def localize(zine: Zine, variant: Variant, region: Region,
              words: Mapping[str, str] | None = None, fuzzy: Mapping[str, str] | None = None,
              sources: Mapping[str, str] | None = None,
              header: Mapping[str, str] | None = None) -> Localized:
-    """Return the zine in the variant's language; untranslated keys fall back to the source.
+    """Return the zine in the variant's language, recording every key that is not ready.
 
-    Like gettext, a fuzzy translation is not used; nor is one made for an older source text
-    (its msgid differs from the YAML): both fall back, and a --draft build marks them.
+    A fuzzy translation, or one made for an older source text (its msgid differs from the
+    YAML), is shown and recorded as needing review; only a key with no translation at all
+    shows the source text. A print build refuses both (zinepress.i18n.checks); --draft marks them.
     """
     translations, sources = translations or {}, sources or {}
     missing: dict[str, list[str]] = {"untranslated": [], "fuzzy": [], "stale": []}
@@ -90,7 +101,9 @@ def localize(zine: Zine, variant: Variant, region: Region,
         state = ("stale" if translations.get(key) else
                  "fuzzy" if (fuzzy or {}).get(key) else "untranslated")
         missing[state].append(key)
-        return source
+        # Never mix languages: a translation that needs review is still the reader's language
+        # (a print build refuses it; a --draft build prints it marked "needs review").
+        return translations.get(key) or (fuzzy or {}).get(key) or source
 
     panels = tuple(
         replace(p, text={k: pick(f"{p.id}.{k}", v) for k, v in p.text.items()},

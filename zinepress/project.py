@@ -8,6 +8,7 @@ import click
 
 from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean, set_display_root
+from zinepress.i18n.copied import copied_problem, find_copied, without_copies
 from zinepress.load.layout import load_layouts
 from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
@@ -37,8 +38,15 @@ class Project:
         return self._catalogs[path]
 
     def translations(self, zine: Zine, lang: str, report: Report) -> Catalog:
-        """Return a zine's translations into one language."""
-        return self.catalog(zine.folder / "locales" / f"{lang}.po", report)
+        """Return a zine's translations into one language, without any copied from another."""
+        path = zine.folder / "locales" / f"{lang}.po"
+        catalog = self.catalog(path, report)
+        copied = find_copied(path.parent, lang, catalog)
+        if copied is not None:
+            warning = copied_problem(path, lang, copied)
+            if warning not in report.problems:
+                report.problems.append(warning)
+        return without_copies(catalog, copied)
 
     def words(self, lang: str, report: Report) -> Catalog:
         """Return the layouts' own words in one language."""

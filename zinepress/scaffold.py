@@ -21,7 +21,7 @@ layouts:
   booklet: full
   minizine: full
 content_note: Read at your own pace.
-license: CC BY-NC-SA 4.0
+# license: the licence you choose, e.g. CC BY-NC-SA 4.0 (no key: no licence line is printed)
 credits: Written by you.
 sources: []
 panels:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from zinepress.assets import Assets
 from zinepress.errors import Report, fail
 from zinepress.load.po import read_catalog
-from zinepress.localize import Words, direction
+from zinepress.localize import Words, direction, paper_word
 from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import fonts_css
@@ -38,7 +38,7 @@ def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     report.raise_if_failed()
     html = environment(shared, assets.shared()).get_template(TEMPLATE).render(
         lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts),
-        sheet=SHEETS[paper], paper_name=paper.upper() if paper == "a4" else paper)
+        sheet=SHEETS[paper], paper_name=paper_word(Words(dict(words)), paper))
     document, warnings = render(html, shared, ConfinedFetcher(assets.readable()))
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():

@@ -5,8 +5,8 @@ import click
 
 from zinepress.cli.common import ZineGroup, _warnings
 from zinepress.errors import Problem, Report, ZineError, display_path
-from zinepress.i18n.status import Row, status_rows
-from zinepress.i18n.workflow import add_language, update
+from zinepress.i18n.status import FILE, WORDS, Row, status_rows
+from zinepress.i18n.workflow import add_language, next_step, update
 from zinepress.project import find_root, load_project
 
 
@@ -21,12 +21,15 @@ def group() -> None:
 def add_command(slug: str, lang: str) -> None:
     """Start translating zine SLUG into LANG (a code such as es, ar, fr).
 
-    Makes zines/SLUG/locales/LANG.po with every string untranslated, each with its key
-    (msgctxt), the author's note and its place in zine.yaml; and locales/LANG.po for the
+    Makes zines/SLUG/locales/LANG.po from the zine's template (zines/SLUG/locales/SLUG.pot,
+    refreshed first) with every string untranslated, each with its key (msgctxt), the author's
+    note, the editions that print it and its panel in zine.yaml; and locales/LANG.po for the
     layouts' own words ("Call", "open 24/7") when that language has none yet.
     """
-    for path in add_language(find_root(), slug, lang):
+    root = find_root()
+    for path in add_language(root, slug, lang):
         click.echo(f"made {display_path(path)}")
+    click.echo(next_step(root, slug, lang))
 
 
 @group.command("update")
@@ -56,8 +59,9 @@ def update_command(slugs: tuple[str, ...], trivial: tuple[str, ...]) -> None:
 def status_command(slugs: tuple[str, ...], fail_under: float | None) -> None:
     """Show, per zine and language, the translated, fuzzy and untranslated strings.
 
-    The percentage counts fuzzy strings as not translated, and measures each language on the
-    editions it is built in.
+    First the PO file as a whole, as Poedit counts it; then each edition the language is built
+    in, which is what a print build needs: there fuzzy strings, and strings copied from another
+    language's file, count as not translated. --fail-under applies to the editions.
     """
     report = Report()
     project = load_project(find_root(), report, tuple(slugs))
@@ -67,20 +71,24 @@ def status_command(slugs: tuple[str, ...], fail_under: float | None) -> None:
     for line in table(rows):
         click.echo(line)
     _warnings(report)
-    low = [r for r in rows if fail_under is not None and r.ratio < fail_under]
+    low = [r for r in rows if fail_under is not None and r.ratio < fail_under and r.scope != FILE]
     if low:
-        raise ZineError([Problem(display_path(r.path), None, f"{r.what} {r.lang} is "
+        raise ZineError([Problem(display_path(r.path), None, f"{r.what} {r.lang} ({_scope(r)}) is "
                                  f"{r.percent} % translated, under --fail-under {fail_under:g}")
                          for r in low])
 
 
+def _scope(row: Row) -> str:
+    return "layout words" if row.what == WORDS else f"edition {row.scope}"
+
+
 def table(rows: list[Row]) -> list[str]:
     """Return the status as aligned text lines."""
-    head = ("zine", "lang", "editions", "translated", "fuzzy", "untranslated", "done", "whole")
+    head = ("zine", "lang", "edition", "translated", "fuzzy", "untranslated", "done")
     body = [(r.what, r.lang, r.scope, str(r.translated), str(r.fuzzy), str(r.untranslated),
-             f"{r.percent} %", "" if r.whole is None else f"{r.whole} %") for r in rows]
+             f"{r.percent} %") for r in rows]
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
-    right = {3, 4, 5, 6, 7}
+    right = {3, 4, 5, 6}
     return ["  ".join(cell.rjust(w) if i in right else cell.ljust(w)
                       for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
             for row in [head, *body]]

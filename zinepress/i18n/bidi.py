@@ -24,7 +24,7 @@ INLINE = ("title", "subtitle", "heading", "attribution", "caption")
 
 def localize_view(view: dict[str, Any], panel: Panel, loc: Localized) -> dict[str, Any]:
     """Return a panel's template view with fallback fields marked and numbers kept LTR."""
-    fallback = {k.split(".", 1)[1] for k in loc.fallbacks + loc.fuzzy + loc.stale
+    fallback = {k.split(".", 1)[1] for k in loc.fallbacks
                 if k.startswith(f"{panel.id}.")}
     source = loc.zine.language
     rtl = loc.direction == "rtl"

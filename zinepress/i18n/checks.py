@@ -1,4 +1,4 @@
-"""What a language edition lacks, checked in every build: critical panels fail, the rest warn."""
+"""What a language edition lacks, checked in every build: a print build never mixes languages."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,10 +8,9 @@ from zinepress.crisis import CrisisView
 from zinepress.errors import Problem, Report, display_path
 from zinepress.i18n.extract import all_words, crisis_words, placeholders
 from zinepress.i18n.glyphs import check_glyphs
-from zinepress.i18n.pofile import english_name
 from zinepress.jobs import Job
 from zinepress.load.po import Catalog
-from zinepress.localize import LAYOUT_LANGUAGE, Localized
+from zinepress.localize import LAYOUT_LANGUAGE, ZINE_TEXT_PANELS, Localized
 from zinepress.model import Panel, Zine
 from zinepress.project import Project
 
@@ -31,31 +30,70 @@ def check_language(project: Project, job: Job, loc: Localized, panels: tuple[Pan
 
 def check_translations(loc: Localized, zine: Zine, panels: tuple[Panel, ...], root: Path,
                        catalog: Catalog, words: Catalog, draft: bool, report: Report) -> Localized:
-    """Report untranslated critical panels (errors unless draft) and other fallbacks (warnings).
+    """Refuse a print build that would mix languages; return the panels a --draft build marks.
 
-    Return the localized zine with every panel a --draft build must mark: fallbacks, fuzzy
-    translations, and a crisis-lines panel whose layout words are not translated.
+    Every string the job's panels print must be translated and not fuzzy (nor translated from an
+    older source text); the crisis-lines panel needs its layout words too. Each one missing is
+    an error naming panel and field, unless the build is a --draft.
     """
     po = zine.folder / "locales" / f"{loc.lang}.po"
     lacking = _crisis_words_lacking(loc.lang, root, words)
     flags = dict(loc.flags)
-    states = _states(loc)
     shown = {p.id for p in panels}
+    printed = {k: s for k, s in _states(loc).items() if _printed(zine, k, shown)}
     for panel in panels:
-        own = {k: s for k, s in states.items() if k.startswith(f"{panel.id}.")}
         if panel.kind == "crisis-lines" and lacking:
             flags.setdefault(panel.id, "untranslated")
-        if panel.critical and (own or (panel.kind == "crisis-lines" and lacking)) and not draft:
-            where = po if own else root / "locales" / f"{loc.lang}.po"
-            report.error(where, _line(catalog, own), _critical_message(loc.lang, panel, own,
-                                                                       lacking))
-    order = [p.id for p in panels] + ["zine"]
-    rest = {k: states[k] for k in sorted(states, key=lambda k: order.index(k.split(".")[0])
-                                         if k.split(".")[0] in order else len(order))
-            if k.split(".")[0] in order and not _critical(zine, k)}
-    if rest:
-        _warn_once(report, po, _fallback_message(loc.lang, zine.language, rest))
+            if not draft:
+                _error_once(report, root / "locales" / f"{loc.lang}.po", None,
+                            _crisis_message(loc.lang, panel, lacking))
+    unreadable = po.is_file() and catalog.path is None     # why is reported where it was read
+    if printed and not draft and not unreadable:
+        _report_printed(loc.lang, zine, panels, po, catalog, printed, report)
     return replace(loc, flags={k: v for k, v in flags.items() if k in shown})
+
+
+def _report_printed(lang: str, zine: Zine, panels: tuple[Panel, ...], po: Path,
+                    catalog: Catalog, printed: dict[str, str], report: Report) -> None:
+    """Report each string not ready, in the order the pages print them, then the ways forward."""
+    order = [f"zine.{name}" for name in zine.text] + [
+        f"{p.id}.{name}" for p in panels
+        for name in [*p.text, *(f"items.{i}" for i in range(len(p.items)))]]
+    for key in sorted(printed, key=lambda k: order.index(k) if k in order else len(order)):
+        _error_once(report, po, catalog.lines.get(key),
+                    f"{lang}: {_what(key)} {STATE_WORDS[printed[key]]}")
+    _error_once(report, po, None, _ways_forward(lang, zine, len(printed)))
+
+
+def _printed(zine: Zine, key: str, shown: set[str]) -> bool:
+    head, _, name = key.partition(".")
+    if head == "zine":
+        kinds = ZINE_TEXT_PANELS.get(name, ())
+        return any(p.kind in kinds for p in zine.panels if p.id in shown)
+    return head in shown
+
+
+def _what(key: str) -> str:
+    head, _, name = key.partition(".")
+    if head == "zine":
+        return f"the zine's {name} (zine.yaml '{name}')"
+    return f"panel '{head}', field '{name}'"
+
+
+def _ways_forward(lang: str, zine: Zine, count: int) -> str:
+    strings = "1 string these pages print is" if count == 1 else \
+        f"{count} strings these pages print are"
+    return (f"{lang}: a print build never mixes languages, and {strings} not translated or "
+            f"need review (listed above). Translate or review them (`zine i18n status "
+            f"{zine.slug}` shows what each edition needs), or build with --draft to print the "
+            "fuzzy translations marked \"needs review\" and the English marked \"not translated\"")
+
+
+def _error_once(report: Report, path: Path, line: int | None, message: str) -> None:
+    # Every layout of a variant finds the same gaps: say each once.
+    error = Problem(display_path(path), line, message)
+    if error not in report.problems:
+        report.problems.append(error)
 
 
 def _warn_words(lang: str, root: Path, words: Catalog, report: Report) -> None:
@@ -105,36 +143,12 @@ def _crisis_words_lacking(lang: str, root: Path, words: Catalog) -> list[str]:
     return sorted(w for w in crisis_words(root) if not words.translated.get(w))
 
 
-def _critical(zine: Zine, key: str) -> bool:
-    head = key.split(".")[0]
-    return any(p.id == head and p.critical for p in zine.panels)
-
-
-def _line(catalog: Catalog, own: dict[str, str]) -> int | None:
-    return next((catalog.lines[k] for k in sorted(own) if k in catalog.lines), None)
-
-
 STATE_WORDS = {"untranslated": "is not translated", "fuzzy": "is fuzzy (needs review)",
                "stale": "was translated from an older source text (run `zine i18n update`)"}
 
 
-def _critical_message(lang: str, panel: Panel, own: dict[str, str], lacking: list[str]) -> str:
-    parts = [f"{key} {STATE_WORDS[state]}" for key, state in sorted(own.items())]
-    if panel.kind == "crisis-lines" and lacking:
-        where = "locales/" + f"{lang}.po"
-        parts.append(f"{len(lacking)} crisis-line word(s) are not translated in {where} "
-                     f"({', '.join(repr(w) for w in lacking[:3])}{' …' if len(lacking) > 3 else ''})")
-    return (f"{lang}: critical panel '{panel.id}' cannot be printed: {'; '.join(parts)}. "
-            "Translate it, or build with --draft to print it marked DRAFT")
-
-
-def _fallback_message(lang: str, source: str, rest: dict[str, str]) -> str:
-    panels: dict[str, list[str]] = {}
-    for key in rest:
-        head, _, name = key.partition(".")
-        panels.setdefault(head, []).append(name)
-    listed = ", ".join(f"{head} ({', '.join(names)})" for head, names in panels.items())
-    fuzzy = sum(s != "untranslated" for s in rest.values())
-    extra = f", {fuzzy} of them fuzzy or out of date" if fuzzy else ""
-    return (f"{lang}: {len(rest)} string(s) not translated{extra}, printed in "
-            f"{english_name(source)}: {listed}")
+def _crisis_message(lang: str, panel: Panel, lacking: list[str]) -> str:
+    shown = ", ".join(repr(w) for w in lacking[:3]) + (" …" if len(lacking) > 3 else "")
+    return (f"{lang}: critical panel '{panel.id}' cannot be printed: {len(lacking)} crisis-line "
+            f"word(s) are not translated in locales/{lang}.po ({shown}). Translate them, or "
+            "build with --draft to print it marked DRAFT")

@@ -10,13 +10,18 @@ from zinepress.i18n.bidi import isolate
 
 from zinepress.i18n.pofile import NEEDS_REVIEW
 
-# What gettext tools put in a header nobody has filled in yet.
-PLACEHOLDERS = ("FULL NAME", "LANGUAGE", "")
+# What gettext tools put in a header nobody has filled in yet (msginit --no-translator writes
+# "Automatically generated" and "none").
+PLACEHOLDERS = ("FULL NAME", "LANGUAGE", "", "AUTOMATICALLY GENERATED", "NONE")
+# Our own header field: how the translation was made. The colophon says it in the reader's
+# language (a layout word), never in the English of the header.
+METHOD = "X-Translation-Method"
+MACHINE = "machine-assisted"
 EMAIL_RE = re.compile(r"\s*<[^>]*>")
 
 
 def credit(header: Mapping[str, str]) -> dict[str, object] | None:
-    """Return {'names', 'reviewed', 'reviewer'} for the colophon, or None without a header."""
+    """Return {'names', 'reviewed', 'reviewer', 'machine'} for the colophon, or None."""
     if not header:
         return None
     # Only names are printed: an e-mail address in a header is for the project, not for readers.
@@ -28,7 +33,8 @@ def credit(header: Mapping[str, str]) -> dict[str, object] | None:
     reviewer = _name(header.get("X-Reviewed-By", ""))
     # Names keep their own direction: a Latin name inside Arabic text, or the reverse.
     return {"names": isolate(", ".join(names)) if names else "", "reviewed": state == "reviewed",
-            "reviewer": isolate(reviewer) if reviewer else ""}
+            "reviewer": isolate(reviewer) if reviewer else "",
+            "machine": header.get(METHOD, "").strip().lower() == MACHINE}
 
 
 def _name(value: str) -> str:

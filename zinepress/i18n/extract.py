@@ -13,6 +13,7 @@ from jinja2.ext import extract_from_ast
 
 import zinepress
 from zinepress.assets import Assets
+from zinepress.i18n.notes import edition_note, zine_text_panels
 from zinepress.load.files import Refused, read_confined
 from zinepress.model import ZINE_TEXT_FIELDS, Zine
 
@@ -38,18 +39,25 @@ class Entry:
 
 
 def zine_entries(zine: Zine, root: Path) -> list[Entry]:
-    """Return the zine's strings in file order: its own texts, then each panel's fields."""
+    """Return the zine's strings in file order: its own texts, then each panel's fields.
+
+    A `#:` reference names the file and the panel (zine.yaml#not-suicide), never a line: a line
+    added above would otherwise rewrite every reference in every language's file.
+    """
     where = _shown(zine.yaml_path, root)
-    entries = [Entry(f"zine.{name}", zine.text[name], "",
-                     ((where, str(zine.lines.get(name, ""))),))
-               for name in ZINE_TEXT_FIELDS if zine.text.get(name)]
+    covers = zine_text_panels(zine)
+    entries = [Entry(f"zine.{name}", text, edition_note(zine, covers, text, name), ((where, ""),))
+               for name in ZINE_TEXT_FIELDS if (text := zine.text.get(name))]
     for panel in zine.panels:
-        comment = "\n".join(filter(None, [panel.note, CRITICAL_NOTE if panel.critical else ""]))
         fields = [(name, text) for name, text in panel.text.items()]
         fields += [(f"items.{i}", item) for i, item in enumerate(panel.items)]
         for name, text in fields:
-            line = panel.lines.get(name) or panel.line
-            entries.append(Entry(f"{panel.id}.{name}", text, comment, ((where, str(line)),)))
+            comment = "\n".join(filter(None, [panel.note,
+                                               CRITICAL_NOTE if panel.critical else "",
+                                               edition_note(zine, {panel.id}, text,
+                                                            name.split(".")[0])]))
+            entries.append(Entry(f"{panel.id}.{name}", text, comment,
+                                 ((f"{where}#{panel.id}", ""),)))
     return entries
 
 

@@ -96,7 +96,7 @@ def _font_files(fonts: Path) -> list[Path]:
 
 def _texts(loc: Localized, zine: Zine, panels: tuple[Panel, ...], crisis: CrisisView | None,
            catalog: Catalog, words: Catalog) -> Iterator[Text]:
-    untranslated = set(loc.fallbacks + loc.fuzzy + loc.stale)
+    untranslated = set(loc.fallbacks)      # fuzzy translations are printed: they are in the PO
 
     def place(key: str, line: int | None) -> tuple[Path, int | None]:
         if loc.lang != zine.language and key not in untranslated and key in catalog.lines:

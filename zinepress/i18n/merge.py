@@ -69,7 +69,9 @@ def merge(po: polib.POFile, sources: list[Entry], key_of: KeyOf,
                 entry.obsolete = False
                 changes.revived.append(source.key)
             _apply_source(entry, source.msgid, source.key in trivial, changes, source.key)
-        if _describe(entry, source) and source.key not in changes.new:
+        described = _describe(entry, source)
+        if described and source.key not in {*changes.new, *changes.fuzzy, *changes.updated,
+                                            *changes.trivial}:
             changes.described.append(source.key)
         result.append(entry)
     for key, entry in active.items():

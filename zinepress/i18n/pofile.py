@@ -6,9 +6,10 @@ from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from zinepress.errors import Report
+from zinepress.i18n.plurals import plural_forms
+from zinepress.i18n.template import GENERATOR, now
 from zinepress.load.po import parse_po
 from zinepress.write import atomic_write
 
@@ -21,22 +22,37 @@ def read_po(path: Path, report: Report) -> polib.POFile | None:
 
 
 def new_po(lang: str, project: str, header: str) -> polib.POFile:
-    """Return an empty PO file for one language, marked as not yet reviewed."""
+    """Return an empty PO file for one language, marked as not yet reviewed.
+
+    The header is the one msginit writes (its plural forms, its fields), with the translator's
+    name left for the translator's editor to fill in.
+    """
     po = polib.POFile(wrapwidth=0)
     po.header = header
-    plural = get_plural(lang)
     po.metadata = {
         "Project-Id-Version": project,
+        "PO-Revision-Date": now(),
         "Last-Translator": "",
         "Language-Team": english_name(lang),
         "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
+        "Plural-Forms": plural_forms(lang),
+        "X-Generator": GENERATOR,
         "X-Review-State": NEEDS_REVIEW,
     }
     return po
+
+
+def complete_header(po: polib.POFile) -> None:
+    """Add the header fields gettext's msgfmt --check wants and a file lacks; change none."""
+    lang = po.metadata.get("Language", "")
+    wanted = {"PO-Revision-Date": now(), "X-Generator": GENERATOR,
+              "Plural-Forms": plural_forms(lang) if lang else ""}
+    for name, value in wanted.items():
+        if value and not po.metadata.get(name):
+            po.metadata[name] = value
 
 
 def english_name(lang: str) -> str:

@@ -1,8 +1,10 @@
 """`zine i18n status`: per zine and language, what is translated, fuzzy and untranslated.
 
-A language is measured on the strings it is built with: the editions of its layouts (all of the
-zine's, or those `languages:` in zine.yaml gives it). Fuzzy entries, and translations made from
-an older source text, count as not translated.
+Each language gets a row for its PO file as a whole, counted as Poedit and pocount count it,
+then a row per edition it is built in (the editions of its layouts: all of the zine's, or those
+`languages:` in zine.yaml gives it), which is what a print build needs. In the edition rows,
+fuzzy entries, translations made from an older source text, and translations copied from
+another language's file (zinepress.i18n.copied) count as not translated.
 """
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ from pathlib import Path
 import polib
 
 from zinepress.errors import Report
+from zinepress.i18n.copied import copied_problem, find_copied
 from zinepress.i18n.extract import edition_keys, layout_words, zine_entries
 from zinepress.i18n.pofile import read_po
 from zinepress.model import Zine
 from zinepress.project import Project
 
 WORDS = "layout words"
+FILE = "PO file"
 
 
 @dataclass(frozen=True)
@@ -26,12 +30,11 @@ class Row:
 
     what: str
     lang: str
-    scope: str                       # the editions measured, e.g. "full, pocket"
+    scope: str                       # an edition ("pocket"), or FILE for the PO file as a whole
     translated: int
     fuzzy: int
     untranslated: int
     path: Path
-    whole: int | None = None         # percent of all the zine's strings, when scope is narrower
 
     @property
     def total(self) -> int:
@@ -52,7 +55,8 @@ def status_rows(project: Project, slugs: tuple[str, ...], report: Report) -> lis
     """Return a row per zine and language, then the layout words when no zine is named."""
     rows = []
     for zine in project.zines.values():
-        rows += [_zine_row(project, zine, lang, report) for lang in languages(zine)]
+        for lang in languages(zine):
+            rows += _zine_rows(project, zine, lang, report)
     if not slugs:
         rows += _word_rows(project, report)
     return rows
@@ -71,18 +75,30 @@ def built_editions(zine: Zine, lang: str) -> list[str]:
     return sorted({zine.layouts[name] for name in layouts if name in zine.layouts})
 
 
-def _zine_row(project: Project, zine: Zine, lang: str, report: Report) -> Row:
+def _zine_rows(project: Project, zine: Zine, lang: str, report: Report) -> list[Row]:
     path = zine.folder / "locales" / f"{lang}.po"
     entries = {e.key: e.msgid for e in zine_entries(zine, project.root)}
     po = read_po(path, report) if path.is_file() else None
+    rows = [Row(zine.slug, lang, FILE, *_file_counts(po), path)] if po is not None else []
     states = _states(po, entries, "msgctxt")
-    editions = built_editions(zine, lang)
-    scope = edition_keys(zine, set(editions))
-    counts = _count(states, scope)
-    whole = None
-    if scope != set(entries):
-        whole = int(100.0 * _count(states, set(entries))[0] / len(entries)) if entries else 100
-    return Row(zine.slug, lang, ", ".join(editions), *counts, path, whole)
+    copied = find_copied(path.parent, lang, project.catalog(path, report)) if po else None
+    if copied is not None:
+        states.update({key: "untranslated" for key in copied.keys})
+        warning = copied_problem(path, lang, copied)
+        if warning not in report.problems:
+            report.problems.append(warning)
+    for edition in built_editions(zine, lang):
+        scope = edition_keys(zine, {edition})
+        rows.append(Row(zine.slug, lang, edition, *_count(states, scope), path))
+    return rows
+
+
+def _file_counts(po: polib.POFile) -> tuple[int, int, int]:
+    """Return translated, fuzzy, untranslated as Poedit counts them (obsolete entries aside)."""
+    live = [e for e in po if not e.obsolete]
+    fuzzy = sum(1 for e in live if e.fuzzy and e.msgstr)
+    done = sum(1 for e in live if e.msgstr and not e.fuzzy)
+    return done, fuzzy, len(live) - done - fuzzy
 
 
 def _word_rows(project: Project, report: Report) -> list[Row]:
@@ -90,7 +106,7 @@ def _word_rows(project: Project, report: Report) -> list[Row]:
     rows = []
     for path in sorted((project.root / "locales").glob("*.po")):
         po = read_po(path, report)
-        rows.append(Row(WORDS, path.stem, "all layouts",
+        rows.append(Row(WORDS, path.stem, "all",
                         *_count(_states(po, entries, "msgid"), set(entries)), path))
     return rows
 

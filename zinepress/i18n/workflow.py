@@ -11,8 +11,11 @@ import polib
 from zinepress.errors import Report, did_you_mean, fail
 from zinepress.i18n.extract import Entry, layout_words, zine_entries
 from zinepress.i18n.merge import Changes, KeyOf, by_context, by_msgid, merge
-from zinepress.i18n.pofile import (english_name, known_language, new_po, read_po,
-                                   save_if_changed, signature)
+from zinepress.i18n.pofile import (complete_header, english_name, known_language, new_po,
+                                   read_po, save_if_changed, signature)
+from zinepress.i18n.template import make_template, template_path
+from zinepress.localize import LAYOUT_LANGUAGE
+from zinepress.model import Zine
 from zinepress.project import Project, load_project
 
 WORDS_TEMPLATE = "zinepress.pot"
@@ -33,12 +36,12 @@ class Planned:
     def summary(self) -> str:
         """Return what changed, in words."""
         if self.path.suffix == ".pot":
-            return f"{len(self.po)} layout word(s)"
+            return f"template, {len(self.po)} string(s)"
         return self.changes.summary()
 
 
 def add_language(root: Path, slug: str, lang: str) -> list[Path]:
-    """Make zines/<slug>/locales/<lang>.po (and locales/<lang>.po if missing); return them."""
+    """Make zines/<slug>/locales/<lang>.po from the zine's POT (and locales/<lang>.po if missing)."""
     if not LANG_RE.match(lang) or not known_language(lang):
         raise click.BadParameter(f"'{lang}' is not a language code CLDR knows (e.g. es, ar, fr)",
                                  param_hint="LANG")
@@ -52,13 +55,26 @@ def add_language(root: Path, slug: str, lang: str) -> list[Path]:
                    f"the zine is written in '{lang}': translations go into other languages")
     if path.exists():
         raise fail(path, None, "already exists: run `zine i18n update` to bring it up to date")
-    made = [_create(path, lang, slug, zine_entries(zine, project.root), by_context,
+    template = _plan_template(zine, project.root, report)
+    report.raise_if_failed()
+    template.written = save_if_changed(template.path, template.po, template.before)
+    made = [_create(path, lang, slug, _from_template(template.po), by_context,
                     f'{english_name(lang)} translation of the zine "{zine.title}".')]
     words = project.root / "locales" / f"{lang}.po"
     if not words.exists():
         made.append(_create(words, lang, WORDS_PROJECT, layout_words(project.root), by_msgid,
                             f"{english_name(lang)} translation of the layouts' own words."))
     return made
+
+
+def next_step(root: Path, slug: str, lang: str) -> str:
+    """Return what to do after `zine i18n add`: build the language, or list it in variants."""
+    report = Report()
+    zine = load_project(root, report, (slug,)).zines.get(slug)
+    if zine is not None and any(v.lang == lang for v in zine.variants):
+        return f"next: translate it, then `zine build {slug} -l {lang}`"
+    return (f"next: translate it, then add a variant such as {lang}-intl (language-region) to "
+            f"'variants:' in zines/{slug}/zine.yaml, so that `zine build` makes it")
 
 
 def _create(path: Path, lang: str, project: str, entries: list[Entry], key_of: KeyOf,
@@ -69,6 +85,11 @@ def _create(path: Path, lang: str, project: str, entries: list[Entry], key_of: K
     merge(po, entries, key_of)
     save_if_changed(path, po, None)
     return path
+
+
+def _from_template(pot: polib.POFile) -> list[Entry]:
+    return [Entry(e.msgctxt or e.msgid, e.msgid, e.comment, tuple(e.occurrences), tuple(e.flags))
+            for e in pot if not e.obsolete]
 
 
 def update(root: Path, slugs: tuple[str, ...], trivial: tuple[str, ...]) -> tuple[list[Planned], Report]:
@@ -83,6 +104,7 @@ def update(root: Path, slugs: tuple[str, ...], trivial: tuple[str, ...]) -> tupl
     planned = []
     for zine in project.zines.values():
         entries = zine_entries(zine, project.root)
+        planned.append(_plan_template(zine, project.root, report))
         for path in sorted((zine.folder / "locales").glob("*.po")):
             planned += _plan(path, entries, by_context, frozenset(trivial), report)
     if not slugs:
@@ -100,6 +122,7 @@ def _plan(path: Path, entries: list[Entry], key_of: KeyOf, trivial: frozenset[st
         return []
     before = signature(po)
     changes = merge(po, entries, key_of, trivial)
+    complete_header(po)
     for line in changes.unkeyed:
         what = "msgctxt" if key_of is by_context else "msgid"
         report.warning(path, line, f"this entry has no {what} of its own (or repeats one): kept "
@@ -107,19 +130,26 @@ def _plan(path: Path, entries: list[Entry], key_of: KeyOf, trivial: frozenset[st
     return [Planned(path, po, before, changes)]
 
 
+def _plan_template(zine: Zine, root: Path, report: Report) -> Planned:
+    path = template_path(zine)
+    old = read_po(path, report) if path.is_file() else None
+    header = (f'Template of the zine "{zine.title}" ({zine.slug}): made by `zine i18n update`; '
+              "do not edit.\nTo translate it into a new language, run `zine i18n add "
+              f"{zine.slug} LANG`.")
+    pot = make_template(zine.slug, header, zine_entries(zine, root), by_context, old,
+                        zine.language)
+    return Planned(path, pot, signature(old) if old else None, Changes())
+
+
 def _plan_words(project: Project, report: Report) -> list[Planned]:
     folder = project.root / "locales"
     entries = layout_words(project.root)
     template = folder / WORDS_TEMPLATE
     old = read_po(template, report) if template.is_file() else None
-    pot = polib.POFile(wrapwidth=0)
-    pot.header = ("The layouts' own words. To translate them into a new language, run\n"
-                  "`zine i18n add SLUG LANG` (it makes locales/LANG.po), or copy this file.")
-    pot.metadata = {"Project-Id-Version": WORDS_PROJECT, "MIME-Version": "1.0",
-                    "Content-Type": "text/plain; charset=UTF-8",
-                    "Content-Transfer-Encoding": "8bit"}
-    changes = merge(pot, entries, by_msgid)
-    planned = [Planned(template, pot, signature(old) if old else None, changes)]
+    header = ("The layouts' own words. To translate them into a new language, run\n"
+              "`zine i18n add SLUG LANG` (it makes locales/LANG.po), or copy this file.")
+    pot = make_template(WORDS_PROJECT, header, entries, by_msgid, old, LAYOUT_LANGUAGE)
+    planned = [Planned(template, pot, signature(old) if old else None, Changes())]
     for path in sorted(folder.glob("*.po")):
         planned += _plan(path, entries, by_msgid, frozenset(), report)
     return planned

@@ -16,6 +16,7 @@ import polib
 
 from zinepress.errors import Report
 from zinepress.i18n import numbers
+from zinepress.i18n.marks import unbalanced_marks
 from zinepress.load.chars import refused_character
 from zinepress.load.files import read_input
 from zinepress.render import markdown
@@ -61,10 +62,10 @@ def read_catalog(path: Path, report: Report, key: str = "msgctxt",
             report.error(path, entry.linenum, f"{_label(name, key)} is given twice "
                                               f"(first on line {seen[name]})")
             continue
-        seen[name] = entry.linenum
+        seen[name] = lines[name] = entry.linenum
         if entry.msgstr and _usable(entry, name, key, path, report):
             (fuzzy if entry.fuzzy else translated)[name] = entry.msgstr
-            sources[name], lines[name] = entry.msgid, entry.linenum
+            sources[name] = entry.msgid
     return Catalog(translated, fuzzy, dict(po.metadata), sources, lines, path)
 
 
@@ -128,7 +129,9 @@ def _usable(entry: polib.POEntry, name: str, key: str, path: Path, report: Repor
         if refused:
             problems.append(f"the translation contains {refused[1]}")
         elif key == "msgctxt":
-            problems += [message for _, message in markdown.problems(text)]
+            found = [message for _, message in markdown.problems(text)]
+            # A refused link prints as text, marks and all: say only why it was refused.
+            problems += found or unbalanced_marks(entry.msgid, text)
         else:
             problems += placeholder_problems(entry.msgid, text)
         if not refused:

@@ -83,6 +83,11 @@ def _link_number(href: str, text: str) -> list[str]:
     return []
 
 
+def literal_text(text: str) -> list[str]:
+    """Return the text runs a Markdown text prints, after emphasis and links are read."""
+    return [t.content for t in _walk(_parser(False).parse(text)) if t.type == "text"]
+
+
 def _walk(tokens: list[Token]):
     for token in tokens:
         yield token

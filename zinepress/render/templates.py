@@ -16,7 +16,7 @@ from zinepress.errors import fail
 from zinepress.i18n.bidi import localize_view
 from zinepress.i18n.credits import credit
 from zinepress.load.files import Refused, read_confined
-from zinepress.localize import Localized
+from zinepress.localize import Localized, paper_word
 from zinepress.model import Layout, Panel, Paper
 from zinepress.render import markdown
 from zinepress.render.qr import qr_svg
@@ -106,6 +106,7 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
     return {
         "lang": loc.lang, "dir": loc.direction, "t": loc.words, "draft": draft,
         "layout": layout.name, "paper": paper, "fonts": Markup(fonts_css),
+        "paper_label": paper_word(loc.words, paper.name),
         "css": stylesheet(layout), "links": layout.links,
         "zine": {"title": zine.title, "subtitle": zine.text.get("subtitle", ""),
                  "content_note": zine.text.get("content_note", ""),
