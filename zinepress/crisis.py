@@ -17,8 +17,11 @@ from zinepress.errors import Report
 from zinepress.localize import N_
 from zinepress.load.phones import dialable, dials_in_region
 from zinepress.model import Contact, Hours, Region, Service
+from zinepress.upkeep import warn_expiring
 from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
+# The digit zero of the numbering systems CLDR gives as a locale's default (ar-LB: "arab").
+DIGIT_ZERO = {"arab": 0x0660, "arabext": 0x06F0}
 # Self-harm lines first: this is what the zine is about; then the general crisis lines.
 TOPIC_ORDER = ("self-harm", "suicide", "crisis", "mental-health", "emotional-support")
 # Layout words, marked with N_ for `zine i18n update` and translated where they are printed.
@@ -113,7 +116,8 @@ def crisis_view(loc: Reader, report: Report, today: dt.date, draft: bool,
         if contacts:
             services.append(_service_view(service, contacts, loc))
     emergency, emergency_draft = _emergency(loc, report, today, draft, max_age, dates)
-    _warn_if_empty(region, services, report)
+    _refuse_if_empty(region, services, draft, report)
+    warn_expiring(region, today, max_age, report)
     return CrisisView(tuple(services), emergency,
                       date(min(dates), loc) if dates else None, region.name,
                       emergency_draft=emergency_draft)
@@ -145,16 +149,24 @@ def _emergency(loc: Reader, report: Report, today: dt.date, draft: bool, max_age
                   report):
         return (), None
     dates += [found.checked] if found.checked else []
-    return (emergency.dial, *emergency.also), draft_note(found, loc)
+    numbers = (emergency.dial, *emergency.also)
+    return tuple(in_reader_digits(n, loc) or n for n in numbers), draft_note(found, loc)
 
 
-def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) -> None:
-    # Say why a handout shows no line at all, so an organizer is not surprised on paper.
-    if region.services and not services:
-        names = ", ".join(f"'{s.id}'" for s in region.services)
-        report.warning(region.path, None, f"region '{region.code}' prints no crisis line: "
-                       f"{names} cannot be printed yet (unconfirmed or stale; see `zine regions "
-                       f"show {region.code}`); the panel points to findahelpline.com")
+def _refuse_if_empty(region: Region, services: list[ServiceView], draft: bool,
+                     report: Report) -> None:
+    # A handout with nothing to call is not a handout (issue 13): a print build stops here.
+    if services:
+        return
+    names = ", ".join(f"'{s.id}'" for s in region.services)
+    why = (f"{names} cannot be printed yet (unconfirmed or stale; see `zine regions show "
+           f"{region.code}`)") if names else "it lists no helpline"
+    if draft:
+        report.warning(region.path, None, f"region '{region.code}' prints no helpline: {why}")
+        return
+    report.error(region.path, None, f"region '{region.code}' has no helpline a print build can "
+                 f"print: {why}; build with --draft to print it marked DRAFT, or confirm a line "
+                 "(regions/README.md: verification) and record the day you read its source")
 
 
 def draft_note(found: Check, loc: Reader) -> str | None:
@@ -184,8 +196,22 @@ def contact_view(contact: Contact, loc: Reader, draft: str | None = None) -> Con
     """Return how a contact reads in the reader's words."""
     details = [d for d in (_hours(contact.hours, loc), _cost(contact.cost, loc),
                            _languages(contact, loc)) if d]
-    return ContactView(contact.type, contact.dial, contact.keyword, contact.url, contact.address,
-                       tuple(details), _href(contact, loc.region.code), contact.press, draft)
+    return ContactView(contact.type, in_reader_digits(contact.dial, loc), contact.keyword,
+                       contact.url, contact.address, tuple(details),
+                       _href(contact, loc.region.code), in_reader_digits(contact.press, loc), draft)
+
+
+def in_reader_digits(text: str | None, loc: Reader) -> str | None:
+    """Return a dial string with its digits in the reader's numbering system (CLDR's default).
+
+    Only the printed form changes: `tel:`/`sms:` links are made from the stored ASCII value, so
+    what a reader sees and what a phone dials are the same number (issue 13, ar-lb).
+    """
+    if text is None:
+        return None
+    system = reader_locale(loc).default_numbering_system
+    zero = DIGIT_ZERO.get(system)
+    return text.translate({ord("0") + i: chr(zero + i) for i in range(10)}) if zero else text
 
 
 def _hours(hours: Hours | None, loc: Reader) -> str | None:
