@@ -52,11 +52,12 @@ def test_check_passes_on_shipped_data_and_lists_counts(shipped: Path) -> None:
                             "de", "es", "fr", "gb", "ie", "in", "intl", "lb", "mx", "nl", "nz",
                             "pe", "ph", "pl", "se", "sg", "us"}
     assert by_code["gb"][-6:] == ["a4", "2", "2", "first-party", "2", "999"]
-    assert by_code["us"][-6:] == ["letter", "3", "2", "government", "2", "911"]
+    assert by_code["us"][-8:] == ["letter", "3", "3", "first-party", "1,", "government", "2",
+                                  "911"]
     assert by_code["mx"][-6:] == ["letter", "1", "1", "corroborated", "1", "9-1-1"]
     assert by_code["es"][-6:] == ["a4", "2", "1", "corroborated", "1", "112"]
     assert by_code["lb"][-6:] == ["a4", "1", "1", "government", "1", "none"]
-    assert by_code["ar-c"][-5:] == ["0", "-", "not", "printed", "(unconfirmed)"]
+    assert by_code["ar-c"][-6:] == ["1", "corroborated", "1", "not", "printed", "(unconfirmed)"]
     assert run.output.splitlines()[-1] == "27 region(s) checked, no problems"
 
 
@@ -68,8 +69,9 @@ def test_show_prints_what_a_handout_says(shipped: Path) -> None:
     veterans = next(line for line in lines if line.startswith("Veterans Crisis Line"))
     assert veterans.split("  ")[0] == "Veterans Crisis Line · crisis support, for veterans"
     assert "Call 988, then press 1" in veterans and "open 24/7" in veterans
-    text_line = next(line for line in lines if "Text HOME to 741741" in line)
-    assert text_line.endswith("NOT PRINTED: unconfirmed")
+    text_line = next(line for line in lines if "Text AYUDA to 741741" in line)
+    assert text_line.endswith("first-party, checked 2026-12-01") and "Spanish" in text_line
+    assert "Text HOME" not in run.output       # partner keywords vary: none is printed
     end = lines.index("Sources:")
     assert lines[end - 3] == "In an emergency, call 911.  [government, checked 2026-11-23]"
     assert lines[end - 2] == "Numbers checked on November 23, 2026."
