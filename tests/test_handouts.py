@@ -269,7 +269,8 @@ def test_a_region_with_no_printable_helpline_stops_the_cards(tmp_path: Path) -> 
 def test_papers_follow_the_regions(built: Path) -> None:
     report = Report()
     project = load_project(built, report)
-    wanted = {"us": "letter", "ca": "letter", "mx": "letter", "co-dc": "letter", "ph": "letter"}
+    wanted = {"us": "letter", "ca": "letter", "mx": "letter", "co-dc": "letter", "ph": "letter",
+              "cl": "letter"}
     assert {code: region.paper for code, region in project.regions.items()} == \
         {code: wanted.get(code, "a4") for code in project.regions}
     zine_ = project.zines[SLUG]
