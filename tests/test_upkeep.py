@@ -81,3 +81,16 @@ def test_recheck_asks_first_and_refuses_unknown_services(project: Path) -> None:
     run = zine(project, "regions", "recheck", "mx", "emergency", "--yes")
     assert run.exit_code == 0, run.output
     assert f"checked: {TODAY.isoformat()}" in path.read_text(encoding="utf-8")
+
+
+def test_a_build_warns_once_when_a_printed_line_expires_within_60_days(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    soon = TODAY - dt.timedelta(days=365 - 59)
+    line = set_checked(project, "gb", "gb-samaritans", soon)
+    run = zine(project, "build", "unpacking-self-harm", "-l", "en", "-r", "gb", "-L", "minizine",
+               "-L", "cards")
+    assert run.exit_code == 0, run.output
+    warning = (f"regions/gb.yaml:{line}: warning: service 'gb-samaritans' stops printing on "
+               f"{soon + dt.timedelta(days=365)} (checked {soon}): re-read its source, then run "
+               "`zine regions recheck gb gb-samaritans`")
+    assert run.output.splitlines().count(warning) == 1
