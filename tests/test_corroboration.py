@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import copy_project, zine
 from zinepress.corroboration import contains, host, months_before, other_numbers
 
-MX_SOURCES = 'https://www.cronica.com.mx/nacional/2025/09/19/jornada-para-la-prevencion-del-suicidio/'
+MX_SOURCES = ('https://www.cronica.com.mx/nacional/2025/09/19/'
+              'jornada-para-la-prevencion-del-suicidio/')
 
 
 @pytest.fixture
@@ -50,8 +51,8 @@ def test_two_sources_are_refused_naming_file_and_line(project: Path) -> None:
 def test_a_source_giving_another_number_is_refused(project: Path) -> None:
     path = project / "regions" / "mx.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("llamar a la Línea de la Vida 800-911-2000, la cual",
-                                 "llamar a la Línea de la Vida 800-911-2000 o al 55 5259 8121, la cual"),
+    other = "llamar a la Línea de la Vida 800-911-2000 o al 55 5259 8121, la cual"
+    path.write_text(text.replace("llamar a la Línea de la Vida 800-911-2000, la cual", other),
                     encoding="utf-8")
     run = zine(project, "regions", "check")
     assert run.exit_code == 1

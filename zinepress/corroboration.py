@@ -18,7 +18,7 @@ from zinepress.model import Citation, Contact, Region, Service, Verification
 
 MIN_PUBLISHERS = 3
 RECENT_MONTHS = 24
-# A run of digits with the separators publishers print inside numbers ("800-911-2000", "(011) 5275").
+# A run of digits with the separators publishers print inside numbers ("800-911-2000").
 _NUMBER = re.compile(r"(?<![\w+])\+?\(?\d(?:[\d().\- ]*\d)?(?!\w)")
 
 
