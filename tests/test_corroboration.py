@@ -101,6 +101,7 @@ def test_numbers_in_quotes() -> None:
              "800-911-2000; también al 55 5259 8121")
     assert other_numbers(quote, {"8009112000"}, "mx") == ["55 5259 8121"]
     assert contains("el 024, la línea", "024") and not contains("llame al 1024", "024")
+    assert host("https://boe.es./buscar") == "boe.es"
     assert host("https://www.rtve.es/x") == "rtve.es" and host("https://m.scoop.co.nz/") == \
         "scoop.co.nz"
     assert months_before(dt.date(2026, 12, 1), 24) == dt.date(2024, 12, 1)

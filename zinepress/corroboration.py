@@ -41,7 +41,7 @@ def check_corroboration(region: Region, today: dt.date, report: Report) -> None:
 
 def host(url: str) -> str:
     """Return the publisher of a page: its host name without 'www.' or a mobile 'm.'."""
-    name = (urlparse(url).hostname or url).lower()
+    name = (urlparse(url).hostname or url).lower().rstrip(".")   # "boe.es." is boe.es
     return re.sub(r"^(www\d*|m)\.", "", name)
 
 
