@@ -127,7 +127,9 @@ def _service_rows(service: Service, who: Reader, today: dt.date,
 def _emergency_lines(who: Reader, today: dt.date, max_age: int) -> list[str]:
     emergency = who.region.emergency
     if emergency is None:
-        return ["No emergency number (none is valid everywhere)."]
+        if who.region.code == "intl":
+            return ["No emergency number (none is valid everywhere)."]
+        return ["No emergency number listed: none has a confirmed source yet (see the file)."]
     found = emergency_check(emergency, today, max_age)
     numbers = " / ".join((emergency.dial, *emergency.also))
     line = who.words("In an emergency, call {number}.", number=numbers)
