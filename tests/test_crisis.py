@@ -42,11 +42,15 @@ def service(sid: str, verification: str, contacts: str, topics: str = "[crisis]"
 def test_a_confirmed_contact_inside_an_unconfirmed_service_never_prints(tmp_path: Path) -> None:
     folder = region_file(tmp_path, service(
         "us-doubt", UNCONFIRMED, f'      - {{type: phone, dial: "988", verification: {FIRST_PARTY}}}\n'))
-    printed, report = view(folder)
-    assert printed.services == () and report.errors == []
-    assert [p.message for p in report.warnings] == [
-        "region 'us' prints no crisis line: 'us-doubt' cannot be printed yet (unconfirmed or "
-        "stale; see `zine regions show us`); the panel points to findahelpline.com"]
+    report = Report()
+    region = load_regions(folder, report)["us"]
+    printed = crisis_view(Reader(region, "en", Words({})), report, TODAY, False)
+    assert printed.services == ()
+    assert [p.message for p in report.errors] == [
+        "region 'us' has no helpline a print build can print: 'us-doubt' cannot be printed yet "
+        "(unconfirmed or stale; see `zine regions show us`); build with --draft to print it "
+        "marked DRAFT, or confirm a line (regions/README.md: verification) and record the day "
+        "you read its source"]
 
 
 def test_an_unconfirmed_emergency_number_does_not_print(tmp_path: Path) -> None:
@@ -64,7 +68,11 @@ def test_a_stale_service_is_an_error_unless_draft(tmp_path: Path) -> None:
     assert printed.services == ()
     assert [str(p) for p in report.errors] == [
         f"{folder / 'us.yaml'}:13: service 'us-old' was checked on 2023-11-20, more than 365 days "
-        "ago: check it against https://example.org/old and update 'checked', or build with --draft"]
+        "ago: check it against https://example.org/old and update 'checked', or build with --draft",
+        f"{folder / 'us.yaml'}: region 'us' has no helpline a print build can print: 'us-old' "
+        "cannot be printed yet (unconfirmed or stale; see `zine regions show us`); build with "
+        "--draft to print it marked DRAFT, or confirm a line (regions/README.md: verification) "
+        "and record the day you read its source"]
     drafted, report = view(folder, draft=True)
     assert report.errors == []
     assert drafted.services[0].contacts[0].draft == "DRAFT: checked on November 20, 2023"

@@ -229,28 +229,48 @@ def test_a_stale_service_stops_the_print_build_and_draft_marks_it(tmp_path: Path
 
 # --- Mexico and region papers ------------------------------------------------------------------
 
-def test_es_mx_prints_linea_de_la_vida_only_as_a_draft(tmp_path: Path) -> None:
+@pytest.mark.parametrize("variant, name, size, number, checked", [
+    ("es-mx", "minizine-letter.pdf", LETTER, "Llama al 800-911-2000", "23 de noviembre de 2026"),
+    ("es-es", "minizine-a4.pdf", A4_LANDSCAPE, "Llama al 024", "23 de noviembre de 2026"),
+    ("ar-lb", "minizine-a4.pdf", A4_LANDSCAPE, "\u0661\u0665\u0666\u0664", "2026"),
+])
+def test_print_builds_carry_the_regions_line_and_when_it_was_checked(
+        tmp_path: Path, variant: str, name: str, size: tuple[float, float], number: str,
+        checked: str) -> None:
     project = copy_project(tmp_path / "project")
-    run = zine(project, "build", SLUG, "-l", "es", "-r", "mx", "-L", "minizine", "--draft")
+    lang, region = variant.split("-", 1)
+    run = zine(project, "build", SLUG, "-l", lang, "-r", region, "-L", "minizine")
     assert run.exit_code == 0, run.output
-    pdf = out(project, "es-mx", "minizine-letter.pdf")
-    assert page_sizes(pdf) == [LETTER]
-    panel = squash(text_in(pdf, 0, crisis_panel(*LETTER)))
-    # In Spanish: the layout words of locales/es.po.
-    assert squash("Llama al 800-911-2000") in panel and squash("BORRADOR: sin confirmar") in panel
-    assert squash("23 de noviembre de 2026") in panel
-    # A print build leaves the unconfirmed line out, and says so.
-    run = zine(project, "build", SLUG, "-l", "en", "-r", "mx", "-L", "minizine")
+    pdf = out(project, variant, name)
+    assert [tuple(map(round, s)) for s in page_sizes(pdf)] == [tuple(map(round, size))]
+    text = squash(all_text(pdf))
+    assert squash(number) in text and squash(checked) in text
+    assert "DRAFT" not in all_text(pdf) and "BORRADOR" not in all_text(pdf)
+
+
+def test_a_region_with_no_printable_helpline_stops_the_cards(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "regions" / "mx.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("services:")] + "services: []\n", encoding="utf-8")
+    run = zine(project, "build", SLUG, "-l", "es", "-r", "mx", "-L", "cards")
+    assert run.exit_code == 1
+    assert ("regions/mx.yaml: region 'mx' has no helpline a print build can print: it lists no "
+            "helpline; build with --draft to print it marked DRAFT, or confirm a line "
+            "(regions/README.md: verification) and record the day you read its source"
+            ) in run.output.splitlines()
+    assert not (project / "build" / SLUG).exists()                # nothing written
+    run = zine(project, "build", SLUG, "-l", "es", "-r", "mx", "-L", "cards", "--draft")
     assert run.exit_code == 0, run.output
-    assert "regions/mx.yaml: warning: region 'mx' prints no crisis line: 'mx-linea-de-la-vida' " \
-           "cannot be printed yet" in run.output
-    assert "8009112000" not in squash(all_text(out(project, "en-mx", "minizine-letter.pdf")))
+    assert "regions/mx.yaml: warning: region 'mx' prints no helpline: it lists no helpline" \
+        in run.output
 
 
 def test_papers_follow_the_regions(built: Path) -> None:
     report = Report()
     project = load_project(built, report)
-    wanted = {"us": "letter", "ca": "letter", "mx": "letter"}
+    wanted = {"us": "letter", "ca": "letter", "mx": "letter", "co-dc": "letter", "ph": "letter",
+              "cl": "letter"}
     assert {code: region.paper for code, region in project.regions.items()} == \
         {code: wanted.get(code, "a4") for code in project.regions}
     zine_ = project.zines[SLUG]
@@ -258,4 +278,5 @@ def test_papers_follow_the_regions(built: Path) -> None:
                        Options(layouts=("minizine",)), report)
     assert {j.variant.name: j.paper for j in jobs} == {
         "en-us": "letter", "en-gb": "a4", "en-ie": "a4", "en-ca": "letter", "en-au": "a4",
-        "en-nz": "a4", "en-intl": "a4", "es-us": "letter", "es-mx": "letter", "ar-intl": "a4"}
+        "en-nz": "a4", "en-intl": "a4", "es-us": "letter", "es-mx": "letter", "ar-intl": "a4",
+        "es-es": "a4", "es-pe": "a4", "es-co-dc": "letter", "ar-lb": "a4"}

@@ -45,15 +45,22 @@ def test_check_passes_on_shipped_data_and_lists_counts(shipped: Path) -> None:
     run = zine(shipped, "regions", "check")
     assert run.exit_code == 0, run.output
     rows = [line.split() for line in run.output.splitlines()]
-    assert rows[0] == ["region", "name", "paper", "services", "printed", "emergency"]
+    assert rows[0] == ["region", "name", "paper", "services", "printed", "printed", "by",
+                       "status", "emergency"]
     by_code = {row[0]: row for row in rows[1:-1]}
-    assert set(by_code) == {"ar", "ar-b", "ar-c", "au", "br", "ca", "de", "es", "fr", "gb", "ie",
-                            "in", "intl", "mx", "nz", "us"}
-    assert by_code["gb"][-4:] == ["a4", "2", "2", "999"]
-    assert by_code["us"][-4:] == ["letter", "3", "2", "911"]
-    assert by_code["mx"][-4:] == ["letter", "1", "0", "9-1-1"]
-    assert by_code["ar-c"][-5:] == ["2", "1", "not", "printed", "(unconfirmed)"]
-    assert run.output.splitlines()[-1] == "16 region(s) checked, no problems"
+    assert set(by_code) == {"ar", "ar-b", "ar-c", "at", "au", "be", "br", "ca", "ch", "cl",
+                            "co-dc", "de", "es", "fr", "gb", "ie", "in", "intl", "lb", "mx", "nl",
+                            "nz", "pe", "ph", "pl", "pt", "se", "sg", "us"}
+    statuses = ("first-party", "government", "corroborated")     # a helpline printed everywhere
+    assert all(any(s in line for s in statuses) for line in run.output.splitlines()[1:-1])
+    assert by_code["gb"][-6:] == ["a4", "2", "2", "first-party", "2", "999"]
+    assert by_code["us"][-8:] == ["letter", "3", "3", "first-party", "1,", "government", "2",
+                                  "911"]
+    assert by_code["mx"][-6:] == ["letter", "1", "1", "corroborated", "1", "9-1-1"]
+    assert by_code["es"][-6:] == ["a4", "2", "1", "corroborated", "1", "112"]
+    assert by_code["lb"][-6:] == ["a4", "1", "1", "government", "1", "none"]
+    assert by_code["ar-c"][-6:] == ["1", "corroborated", "1", "not", "printed", "(unconfirmed)"]
+    assert run.output.splitlines()[-1] == "29 region(s) checked, no problems"
 
 
 def test_show_prints_what_a_handout_says(shipped: Path) -> None:
@@ -64,10 +71,14 @@ def test_show_prints_what_a_handout_says(shipped: Path) -> None:
     veterans = next(line for line in lines if line.startswith("Veterans Crisis Line"))
     assert veterans.split("  ")[0] == "Veterans Crisis Line · crisis support, for veterans"
     assert "Call 988, then press 1" in veterans and "open 24/7" in veterans
-    text_line = next(line for line in lines if "Text HOME to 741741" in line)
-    assert text_line.endswith("NOT PRINTED: unconfirmed")
-    assert lines[-2] == "In an emergency, call 911.  [government, checked 2026-11-23]"
-    assert lines[-1] == "Numbers checked on November 23, 2026."
+    text_line = next(line for line in lines if "Text AYUDA to 741741" in line)
+    assert text_line.endswith("first-party, checked 2026-12-01") and "Spanish" in text_line
+    assert "Text HOME" not in run.output       # partner keywords vary: none is printed
+    end = lines.index("Sources:")
+    assert lines[end - 3] == "In an emergency, call 911.  [government, checked 2026-11-23]"
+    assert lines[end - 2] == "Numbers checked on November 23, 2026."
+    assert lines[-2:] == ["  emergency: government, checked 2026-11-23",
+                          "      https://www.fcc.gov/text-to-911"]
 
 
 def test_show_gives_hours_past_midnight_in_the_readers_format(shipped: Path) -> None:

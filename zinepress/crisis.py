@@ -16,6 +16,7 @@ from zinepress.localize import N_
 from zinepress.load.dial import Dial, reader_digits
 from zinepress.load.phones import dials_in_region
 from zinepress.model import Contact, Hours, Region, Service
+from zinepress.upkeep import warn_expiring
 from zinepress.verify import MAX_AGE_DAYS, Check, contact_check, emergency_check, report_stale
 
 # Self-harm lines first: this is what the zine is about; then the general crisis lines.
@@ -118,7 +119,8 @@ def crisis_view(loc: Reader, report: Report, today: dt.date, draft: bool,
         if contacts:
             services.append(_service_view(service, contacts, loc))
     emergency, emergency_draft = _emergency(loc, report, today, draft, max_age, dates)
-    _warn_if_empty(region, services, report)
+    _refuse_if_empty(region, services, draft, report)
+    warn_expiring(region, today, max_age, report)
     return CrisisView(tuple(services), emergency,
                       date(min(dates), loc) if dates else None, region.name,
                       emergency_draft=emergency_draft)
@@ -155,13 +157,20 @@ def _emergency(loc: Reader, report: Report, today: dt.date, draft: bool, max_age
         draft_note(found, loc)
 
 
-def _warn_if_empty(region: Region, services: list[ServiceView], report: Report) -> None:
-    # Say why a handout shows no line at all, so an organizer is not surprised on paper.
-    if region.services and not services:
-        names = ", ".join(f"'{s.id}'" for s in region.services)
-        report.warning(region.path, None, f"region '{region.code}' prints no crisis line: "
-                       f"{names} cannot be printed yet (unconfirmed or stale; see `zine regions "
-                       f"show {region.code}`); the panel points to findahelpline.com")
+def _refuse_if_empty(region: Region, services: list[ServiceView], draft: bool,
+                     report: Report) -> None:
+    # A handout with nothing to call is not a handout (issue 13): a print build stops here.
+    if services:
+        return
+    names = ", ".join(f"'{s.id}'" for s in region.services)
+    why = (f"{names} cannot be printed yet (unconfirmed or stale; see `zine regions show "
+           f"{region.code}`)") if names else "it lists no helpline"
+    if draft:
+        report.warning(region.path, None, f"region '{region.code}' prints no helpline: {why}")
+        return
+    report.error(region.path, None, f"region '{region.code}' has no helpline a print build can "
+                 f"print: {why}; build with --draft to print it marked DRAFT, or confirm a line "
+                 "(regions/README.md: verification) and record the day you read its source")
 
 
 def draft_note(found: Check, loc: Reader) -> str | None:

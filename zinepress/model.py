@@ -94,14 +94,26 @@ class Zine:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """One publisher's page behind a corroborated line: where, when it was published, its words."""
+
+    url: str
+    published: dt.date | None
+    quote: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Verification:
     """Who says a number is right, and when someone last read them."""
 
-    status: str                       # first-party | government | secondary | unconfirmed
+    status: str             # first-party | government | corroborated | secondary | unconfirmed
     checked: dt.date | None
     source: str | None
     published: dt.date | None = None
     line: int = 0
+    sources: tuple[Citation, ...] = ()     # every publisher found, for `corroborated`
+    status_line: int = 0
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ handout for one region would say (`zine regions check` and `zine regions show`).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -14,7 +15,9 @@ from zinepress.load.po import read_catalog
 from zinepress.load.region import project_regions
 from zinepress.localize import Words
 from zinepress.model import Region, Service, Verification
-from zinepress.verify import Check, contact_check, emergency_check, region_problems, service_state
+from zinepress.upkeep import warn_expiring
+from zinepress.verify import (PRINTED_STATUSES, Check, contact_check, emergency_check,
+                              region_problems, service_state)
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Summary:
     services: int
     printed: int
     emergency: str                     # the number printed, or why none is
+    statuses: str = ""                 # the printed services' statuses ("government 1")
 
 
 @dataclass(frozen=True)
@@ -43,25 +47,30 @@ def check_regions(root: Path, today: dt.date, max_age: int, report: Report) -> l
     regions = project_regions(root, report)
     for region in regions.values():
         region_problems(region, today, max_age, report)
+        warn_expiring(region, today, max_age, report)
     return [summary(r, today, max_age) for r in regions.values()]
 
 
 def summary(region: Region, today: dt.date, max_age: int) -> Summary:
     """Return how many of the region's services a print build prints today."""
-    printed = sum(service_state(s, today, max_age) == "ok" for s in region.services)
+    shown = [s for s in region.services if service_state(s, today, max_age) == "ok"]
+    printed = len(shown)
+    counts = Counter(s.verification.status for s in shown)
+    statuses = ", ".join(f"{status} {counts[status]}" for status in PRINTED_STATUSES
+                         if counts[status])
     if region.emergency is None:
         emergency = "none"
     else:
         found = emergency_check(region.emergency, today, max_age)
         emergency = region.emergency.dial.text if found.printable else f"not printed ({found.state})"
     return Summary(region.code, region.name, region.paper, len(region.services), printed,
-                   emergency)
+                   emergency, statuses or "-")
 
 
 def summary_table(summaries: list[Summary]) -> list[str]:
     """Return the counts as aligned lines, with a header."""
-    rows = [("region", "name", "paper", "services", "printed", "emergency")]
-    rows += [(s.code, s.name, s.paper, str(s.services), str(s.printed), s.emergency)
+    rows = [("region", "name", "paper", "services", "printed", "printed by status", "emergency")]
+    rows += [(s.code, s.name, s.paper, str(s.services), str(s.printed), s.statuses, s.emergency)
              for s in sorted(summaries, key=lambda s: s.code)]
     return table(rows)
 
@@ -81,7 +90,28 @@ def show(who: Reader, today: dt.date, max_age: int) -> list[str]:
         rows += _service_rows(service, who, today, max_age)
     lines = [f"{region.name} ({region.code}) · paper {region.paper} · language {who.lang}", ""]
     lines += table(rows) + [""] + _emergency_lines(who, today, max_age)
+    return lines + [""] + source_lines(region)
+
+
+def source_lines(region: Region) -> list[str]:
+    """Return each service's verification status and every source it cites, one per line."""
+    lines = ["Sources:"]
+    for service in sorted(region.services, key=rank):
+        lines += _verification_lines(service.id, service.verification)
+        for contact in service.contacts:
+            if contact.verification:
+                lines += _verification_lines(f"  {contact.dial or contact.url or contact.address}",
+                                             contact.verification)
+    if region.emergency and region.emergency.verification:
+        lines += _verification_lines("emergency", region.emergency.verification)
     return lines
+
+
+def _verification_lines(what: str, verification: Verification) -> list[str]:
+    head = f"  {what}: {verification.status}, checked {verification.checked or '-'}"
+    if not verification.sources:
+        return [head, f"      {verification.source or '(no source)'}"]
+    return [head] + [f"      {c.url} ({c.published or 'undated'})" for c in verification.sources]
 
 
 def _service_rows(service: Service, who: Reader, today: dt.date,
@@ -99,7 +129,9 @@ def _service_rows(service: Service, who: Reader, today: dt.date,
 def _emergency_lines(who: Reader, today: dt.date, max_age: int) -> list[str]:
     emergency = who.region.emergency
     if emergency is None:
-        return ["No emergency number (none is valid everywhere)."]
+        if who.region.code == "intl":
+            return ["No emergency number (none is valid everywhere)."]
+        return ["No emergency number listed: none has a confirmed source yet (see the file)."]
     found = emergency_check(emergency, today, max_age)
     numbers = " / ".join(d.text for d in (emergency.dial, *emergency.also))
     line = who.words("In an emergency, call {number}.", number=numbers)
@@ -132,7 +164,8 @@ def says(view: ContactView, words: Callable[..., str]) -> str:
 
 def _status(verification: Verification | None, found: Check) -> str:
     if found.state == "unconfirmed":
-        return "NOT PRINTED: unconfirmed"
+        weak = verification and verification.status not in ("unconfirmed", *PRINTED_STATUSES)
+        return f"NOT PRINTED: {verification.status}" if weak else "NOT PRINTED: unconfirmed"
     if found.state == "stale":
         return f"NOT PRINTED: checked {found.checked}, too long ago"
     return f"{verification.status}, checked {verification.checked}" if verification else "-"

@@ -14,6 +14,9 @@ from zinepress.errors import Report
 from zinepress.model import Contact, Emergency, Region, Service, Verification
 
 MAX_AGE_DAYS = 365
+# What a print build prints on its own (SPEC, regions): `secondary` only backs a detail of a
+# contact whose service is one of these.
+PRINTED_STATUSES = ("first-party", "government", "corroborated")
 ORDER = {"ok": 0, "stale": 1, "unconfirmed": 2}
 
 
@@ -33,9 +36,14 @@ class Check:
 
 def check(verifications: Iterable[Verification | None], today: dt.date,
           max_age: int = MAX_AGE_DAYS) -> Check:
-    """Return the combined state of the verifications that back one printed fact."""
+    """Return the combined state of the verifications that back one printed fact.
+
+    The first one is the fact's own (a service's, an emergency number's) and must be strong
+    enough to print; the others may be `secondary`, for a detail.
+    """
     given = [v for v in verifications if v is not None]
-    if not given or any(v.status == "unconfirmed" or v.checked is None for v in given):
+    weak = not given or given[0].status not in PRINTED_STATUSES
+    if weak or any(v.status == "unconfirmed" or v.checked is None for v in given):
         dates = [v.checked for v in given if v.checked]
         return Check("unconfirmed", min(dates) if dates else None)
     stale = tuple(v for v in given if (today - v.checked).days > max_age)
@@ -82,5 +90,5 @@ def region_problems(region: Region, today: dt.date, max_age: int, report: Report
     if region.emergency:
         found = emergency_check(region.emergency, today, max_age)
         if found.state == "stale":
-            report_stale(region.emergency.path, f"emergency number '{region.emergency.dial}'", found,
+            report_stale(region.emergency.path, f"emergency number '{region.emergency.dial.text}'", found,
                          max_age, report)

@@ -18,8 +18,8 @@ def _progress(number: int, total: int, label: str) -> None:
 
 
 def _warnings(report: Report) -> None:
-    """Print the report's warnings, one per line."""
-    for problem in report.warnings:
+    """Print the report's warnings, one per line, each once (jobs of one region share some)."""
+    for problem in dict.fromkeys(report.warnings):
         click.echo(str(problem), err=True)
 
 

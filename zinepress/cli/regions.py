@@ -6,6 +6,7 @@ import datetime as dt
 import click
 
 from zinepress.cli.common import ZineGroup, _warnings
+from zinepress.cli.upkeep import due_command, recheck_command
 from zinepress.errors import Report, did_you_mean, set_display_root
 from zinepress.load.region import project_regions
 from zinepress.project import find_root
@@ -53,3 +54,7 @@ def show_command(code: str, lang: str, max_age: int) -> None:
         click.echo(line)
     _warnings(report)
     report.raise_if_failed()
+
+
+group.add_command(due_command)
+group.add_command(recheck_command)

@@ -10,7 +10,9 @@ from typing import Any, Callable, Iterable
 from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean
 from zinepress.load.dial import Dial, Refused, parse_dial, parse_keyword, parse_press, written
+from zinepress.load.citations import read_citations
 from zinepress.load.fields import Fields
+from zinepress.corroboration import check_corroboration
 from zinepress.load.phones import check_dials
 from zinepress.load.yamlfile import Map, load_yaml
 from zinepress.model import Contact, Emergency, Hours, Region, Service, Verification
@@ -21,7 +23,7 @@ SERVICE_KEYS = ("id", "name", "operator", "topics", "audience", "contact", "conf
 CONTACT_KEYS = ("type", "dial", "keyword", "press", "url", "address", "hours", "cost", "languages",
                 "interpreters", "verification", "phonenumbers_override", "note")
 CONTACT_TYPES = ("phone", "sms", "chat", "web", "email", "videophone")
-STATUSES = ("first-party", "government", "secondary", "unconfirmed")
+STATUSES = ("first-party", "government", "corroborated", "secondary", "unconfirmed")
 COSTS = ("free", "standard-rates")
 PAPERS = ("letter", "a4")
 CODE_RE = re.compile(r"^([a-z]{2}(-[a-z0-9]{1,3})?|intl)$")
@@ -45,6 +47,7 @@ def load_region_files(paths: Iterable[Path], report: Report) -> dict[str, Region
         region = load_region(path, report)
         if region is not None:
             check_dials(region, report)
+            check_corroboration(region, dt.date.today(), report)
             regions[region.code] = region
     _check_unique_ids(regions, report)
     cyclic = _cycles(regions, report)
@@ -199,18 +202,22 @@ def _verification(owner: Fields, key: str, required: bool = False) -> Verificati
     if raw is None:
         return None
     f = Fields(raw, owner.path, owner.report, owner.where.rstrip(": "))
-    f.unknown(("status", "checked", "source", "published", "quote"))
+    f.unknown(("status", "checked", "source", "published", "quote", "sources"))
     status = f.text("status", required=True) or "unconfirmed"
     if status not in STATUSES:
         f.error("status", f"status '{status}' must be one of {', '.join(STATUSES)}"
                           f"{did_you_mean(status, STATUSES)}")
         status = "unconfirmed"
     checked = f.get("checked", dt.date, required=status != "unconfirmed")
-    source = f.text("source", required=status != "unconfirmed")
+    # A corroborated line lists its publishers under `sources:`; the others cite one `source`.
+    sources = read_citations(f, required=status == "corroborated")
+    source = f.text("source", required=status not in ("unconfirmed", "corroborated")) \
+        or (sources[0].url if sources else None)
     if checked and checked > dt.date.today():
         f.error("checked", f"checked date {checked} is in the future")
     return Verification(status, checked, source, f.get("published", dt.date),
-                        f.line_of("checked") or f.line or 0)
+                        f.line_of("checked") or f.line or 0, sources,
+                        f.line_of("status") or f.line or 0)
 
 
 def _emergency(region: Fields) -> Emergency | None:
