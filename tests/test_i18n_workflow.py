@@ -113,7 +113,7 @@ def test_the_es_print_build_fails_naming_the_panel_and_field(edited) -> None:
     assert (f"zines/unpacking-self-harm/locales/es.po:{line}: es: panel 'support', field 'body' "
             "is fuzzy (needs review)") in run.output.splitlines()
     assert ("zines/unpacking-self-harm/locales/es.po: es: a print build never mixes languages, "
-            "and 1 string these pages print is not translated or need review (listed above). "
+            "and 1 string these pages print is not translated or needs review (listed above). "
             "Translate or review them (`zine i18n status unpacking-self-harm` shows what each "
             "edition needs), or build with --draft to print the fuzzy translations marked "
             "\"needs review\" and the English marked \"not translated\"") in run.output.splitlines()

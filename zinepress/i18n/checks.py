@@ -81,10 +81,10 @@ def _what(key: str) -> str:
 
 
 def _ways_forward(lang: str, zine: Zine, count: int) -> str:
-    strings = "1 string these pages print is" if count == 1 else \
-        f"{count} strings these pages print are"
-    return (f"{lang}: a print build never mixes languages, and {strings} not translated or "
-            f"need review (listed above). Translate or review them (`zine i18n status "
+    strings = "1 string these pages print is not translated or needs" if count == 1 else \
+        f"{count} strings these pages print are not translated or need"
+    return (f"{lang}: a print build never mixes languages, and {strings} "
+            f"review (listed above). Translate or review them (`zine i18n status "
             f"{zine.slug}` shows what each edition needs), or build with --draft to print the "
             "fuzzy translations marked \"needs review\" and the English marked \"not translated\"")
 
