@@ -49,13 +49,23 @@ def index_page(project: Project | None, problems: list[Problem], stamp: str) -> 
     return _page("zinepress preview", "".join(body), stamp)
 
 
-def view_page(view: View, stamp: str) -> str:
+def toggle(slug: str, variant: str, layout: str, draft: bool) -> str:
+    """Return the link that shows the same view in the other mode, print or draft."""
+    query = urlencode({"zine": slug, "variant": variant, "layout": layout,
+                       "draft": "0" if draft else "1"})
+    words = "show as printed" if draft else "show as a draft (untranslated or unchecked parts marked)"
+    return f'<a href="/view?{escape(query)}">{escape(words)}</a>'
+
+
+def view_page(view: View, stamp: str, switch: str = "") -> str:
     """Return the page of one variant: its sheets, then each panel beside its source text."""
-    body = [f'<p><a href="/">all zines</a></p>', _problems(list(view.problems))]
+    body = [f'<p><a href="/">all zines</a>{" · " + switch if switch else ""}</p>',
+            _problems(list(view.problems))]
     if view.sheets:
         body.append('<h2>Sheets</h2><div class="sheets">')
-        body += [f'<img src="/img/{escape(n)}" alt="{escape(n.split("-", 1)[1])}">'
-                 for n in view.sheets]
+        # Each sheet links to its full-size picture.
+        body += [f'<a href="/img/{escape(n)}"><img src="/img/{escape(n)}" '
+                 f'alt="{escape(n.split("-", 1)[1])}"></a>' for n in view.sheets]
         body.append("</div><h2>Panels</h2>")
         body += [_panel(p) for p in view.panels]
     return _page(view.title, "".join(body), stamp)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from zinepress.errors import Report, ZineError
 from zinepress.project import load_project
-from zinepress.serve.page import index_page, view_page
+from zinepress.serve.page import index_page, toggle, view_page
 from zinepress.serve.view import View, variant_view
 
 log = logging.getLogger(__name__)
@@ -51,16 +51,17 @@ class Preview:
             return index_page(None, report.problems + exc.problems, self.stamp())
         return index_page(project, report.problems, self.stamp())
 
-    def view(self, slug: str, variant: str, layout: str) -> str:
+    def view(self, slug: str, variant: str, layout: str, draft: bool | None = None) -> str:
         """Return the page of one variant in one layout, rendering it if a file changed."""
         stamp = self.stamp()
-        key = (stamp, slug, variant, layout)
+        draft = self.draft if draft is None else draft
+        key = (stamp, slug, variant, layout, str(draft))
         with self._lock:
             if key not in self._views:
-                self._views[key] = variant_view(self.root, slug, variant, layout, self.draft)
+                self._views[key] = variant_view(self.root, slug, variant, layout, draft)
                 while len(self._views) > KEPT_VIEWS:
                     self._views.popitem(last=False)
-            return view_page(self._views[key], stamp)
+            return view_page(self._views[key], stamp, toggle(slug, variant, layout, draft))
 
     def image(self, name: str) -> bytes | None:
         """Return a picture of a recent view."""
@@ -98,7 +99,8 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/":
             self._html(self.preview.index())
         elif path == "/view" and {"zine", "variant", "layout"} <= query.keys():
-            self._html(self.preview.view(query["zine"], query["variant"], query["layout"]))
+            draft = {"1": True, "0": False}.get(query.get("draft", ""))
+            self._html(self.preview.view(query["zine"], query["variant"], query["layout"], draft))
         elif path == "/stamp":
             self._send(HTTPStatus.OK, self.preview.stamp().encode(), "text/plain")
         elif path.startswith("/img/") and (data := self.preview.image(path[5:])) is not None:
