@@ -17,6 +17,10 @@ MM = 72 / 25.4
 # from the sheet's edge (issue 15), with room for the label and the printing note inside it.
 MARGIN = 13 * MM
 EDGE = 5.5 * MM
+# Cut ticks stop GAP short of the art and are TICK long: 8 to 11.5 mm from the edge, clear of
+# the printing note and the label, which sit from EDGE inwards.
+GAP = 1.5 * MM
+TICK = 3.5 * MM
 OVERLAP = 10 * MM   # art shared by neighbours: the glue strip, and slack for lining up
 
 Box = tuple[float, float, float, float]
@@ -105,11 +109,11 @@ def _tile(row: int, column: int, rows: int, columns: int, poster: tuple[float, f
 
 def _vticks(x: float, height: float, margin: float) -> tuple[Segment, Segment]:
     """Return the two margin ticks that mark a vertical cut at x."""
-    gap = 1.5 * MM
-    return (x, EDGE, x, margin - gap), (x, height - margin + gap, x, height - EDGE)
+    return (x, margin - GAP - TICK, x, margin - GAP), (x, height - margin + GAP, x,
+                                                        height - margin + GAP + TICK)
 
 
 def _hticks(y: float, width: float, margin: float) -> tuple[Segment, Segment]:
     """Return the two margin ticks that mark a horizontal cut at y."""
-    gap = 1.5 * MM
-    return (EDGE, y, margin - gap, y), (width - margin + gap, y, width - EDGE, y)
+    return (margin - GAP - TICK, y, margin - GAP, y), (width - margin + GAP, y,
+                                                        width - margin + GAP + TICK, y)
