@@ -17,7 +17,7 @@ from zinepress.jobs import Options
 
 SLUG = "unpacking-self-harm"
 EDGE_MM = 5.0
-DPI = 50
+DPI = 150         # a pixel is 0.17 mm: the band checked reaches 4.91 mm
 SMALLEST_PT = 6.0
 
 
