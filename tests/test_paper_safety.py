@@ -162,3 +162,64 @@ def test_the_build_says_what_to_print(tmp_path: Path) -> None:
         "  trifold-a4-instructions.pdf   1 sheet of A4, one-sided: how to print, fold and cut",
         "built 10, unchanged 0: build/",
     ]
+
+
+def qr_sizes(page: pdfium.PdfPage) -> list[float]:
+    """Return the side (mm) of every square path on the page: the QR codes' dark modules."""
+    sizes = []
+    for obj in page.get_objects(max_depth=5):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            width, height = (right - left) / 72 * 25.4, (top - bottom) / 72 * 25.4
+            if abs(width - height) < 0.5 and width > 8:
+                sizes.append(width)
+    return sizes
+
+
+def line_starts(page: pdfium.PdfPage) -> tuple[list[tuple[str, float]], str]:
+    """Return the first letter of each line with its size (pt), and the page's text."""
+    text = page.get_textpage()
+    try:
+        starts, at_start = [], True
+        for i in range(text.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(text.raw, i))
+            if char in "\r\n":
+                at_start = True
+            elif at_start and char.isalnum():
+                matrix = pdfium_c.FS_MATRIX()
+                pdfium_c.FPDFText_GetMatrix(text.raw, i, ctypes.byref(matrix))
+                scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+                starts.append((char, pdfium_c.FPDFText_GetFontSize(text.raw, i) * scale))
+                at_start = False
+        return starts, text.get_text_range()
+    finally:
+        text.close()
+
+
+def test_posters_carry_qr_codes_of_30_mm_or_more(shipped: list[Path]) -> None:
+    posters = [p for p in shipped if re.fullmatch(r"poster-[a-z0-9]+\.pdf", p.name)]
+    assert posters
+    for path in posters:
+        pdf = pdfium.PdfDocument(str(path))
+        sizes = qr_sizes(pdf[0])
+        pdf.close()
+        assert all(size >= 30 for size in sizes), (path, sizes)
+
+
+def test_wallet_cards_front_lines_at_7_pt_back_emergency_date_and_qr(shipped: list[Path]) -> None:
+    cards = [p for p in shipped if re.fullmatch(r"cards-[a-z0-9]+\.pdf", p.name)]
+    assert len(cards) >= 8
+    for path in cards:
+        pdf = pdfium.PdfDocument(str(path))
+        front, _ = line_starts(pdf[0])
+        _, text = line_starts(pdf[1])
+        backs_qr = qr_sizes(pdf[1])
+        pdf.close()
+        # Every line that starts a contact, a service or the heading (capitalised; a wrapped
+        # detail goes on in lower case) is 7 pt or more.
+        small = [(c, round(size, 2)) for c, size in front if c.isupper() and size < 7]
+        assert front and not small, (path, small[:5])
+        if not path.parent.name.endswith("-intl"):      # no one emergency number worldwide
+            assert re.search(r"(emergency|emergencia)", text, re.IGNORECASE), path
+        assert re.search(r"(checked|verificados)", text, re.IGNORECASE), path
+        assert backs_qr and min(backs_qr) >= 14, (path, backs_qr)
