@@ -60,7 +60,7 @@ def test_problems_are_grouped_per_file_errors_first(broken: Path) -> None:
         f"== {YAML} (1 error(s), 1 warning(s))",
         f"{YAML}:{line_of(broken, 'pocket-needs')}: panel 'pocket-needs' does not fit its page (language en, region us, "
         "layout minizine on letter) even at the smallest legible size, 7.5 pt on 1.20 line "
-        "spacing: it is about 28 line(s) (218 word(s)) too long; the last sentence that fits is "
+        "spacing: it is about 30 line(s) (218 word(s)) too long; the last sentence that fits is "
         "\"It can alter our relationships with others and how they understand our "
         "experiences.\". Shorten the panel or split it into two",
         f"{YAML}:{line_of(broken, 'pocket-harm-reduction') + 1}: warning: panel "

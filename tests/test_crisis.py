@@ -144,3 +144,13 @@ def test_trimming_drops_the_least_relevant_contact_first(tmp_path: Path) -> None
     smallest = trimmed(smaller)
     assert [c.kind for c in smallest.services[0].contacts] == ["phone"]
     assert trimmed(smallest) is None
+
+
+def test_a_second_number_with_nothing_to_say_is_labelled(tmp_path: Path) -> None:
+    folder = region_file(tmp_path, service("us-b", GOOD, '      - {type: phone, dial: "988", cost: free}\n'
+                                           '      - {type: phone, dial: "988", press: "2"}\n'
+                                           '      - {type: phone, dial: "1-800-273-8255"}\n'
+                                           '      - {type: sms, dial: "988"}\n'))
+    contacts = view(folder)[0].services[0].contacts
+    assert [c.details for c in contacts] == [
+        ("free",), (), ("another number for the same line",), ()]

@@ -121,7 +121,7 @@ def test_a_panel_three_times_too_long_fails_with_what_to_cut(tmp_path: Path) -> 
     assert run.output.splitlines() == [
         f"{YAML}:{line_of(project, 'pocket-needs')}: panel 'pocket-needs' does not fit its page (language en, region us, layout "
         "minizine on letter) even at the smallest legible size, 7.5 pt on 1.20 line spacing: it "
-        "is about 28 line(s) (218 word(s)) too long; the last sentence that fits is \"It can "
+        "is about 30 line(s) (218 word(s)) too long; the last sentence that fits is \"It can "
         "alter our relationships with others and how they understand our experiences.\". "
         "Shorten the panel or split it into two",
         "1 error(s), 0 warning(s)"]

@@ -152,11 +152,12 @@ def starts(pdf: Path, page: int, word: str) -> list:
 @pytest.mark.parametrize("variant, name, sheet, grid, axis", CARDS)
 def test_each_cards_back_lies_behind_its_front(built: Path, variant: str, name: str, sheet,
                                                grid, axis: str) -> None:
-    """Turn the sheet as its note says: each back must lie behind a front, reading upright."""
+    """Turn the sheet as its instruction sheet says: each back lies behind a front, upright."""
     pdf = out(built, variant, name)
     xs, ys = cut_lines(pdf)
     edge = "short" if (axis == "vertical") == (sheet[0] > sheet[1]) else "long"
-    assert f"flip on the {edge} edge" in all_text(pdf)
+    assert f"flip on the {edge} edge" in all_text(out(built, variant, name.replace(".pdf", "-instructions.pdf")))
+    assert "flip on" not in all_text(pdf)          # no printer's note on the cards' sheet
     fronts = {card_cell(c.x, c.y, xs, ys) for c in starts(pdf, 0, "If you want")}
     backs = starts(pdf, 1, "In an emergency")
     seen = set()
@@ -174,11 +175,13 @@ def test_each_cards_back_lies_behind_its_front(built: Path, variant: str, name: 
 # --- the mini zine's back poster ---------------------------------------------------------------
 
 def test_back_poster_is_a_second_side_that_reads_upright(built: Path) -> None:
-    """A printer set to the edge the note names prints side 2 so that it reads upright when the
-    sheet is turned over that edge; so side 2 itself must be upright (angle 0)."""
+    """A printer set to the edge the instruction sheet names prints side 2 so that it reads
+    upright when the sheet is turned over that edge; so side 2 itself must be upright (angle 0)."""
     pdf = out(built, "en-us", "minizine-letter.pdf", folder="poster")
     assert page_sizes(pdf) == [LETTER, LETTER]
-    assert "flip on the short edge" in text_in(pdf, 0, Rect(0, 0, 396, 30))
+    assert "flip on the short edge" in all_text(
+        out(built, "en-us", "minizine-letter-instructions.pdf", folder="poster"))
+    assert "flip on" not in all_text(pdf)          # no printer's note on the zine's pages
     poster = squash(text_in(pdf, 1, Rect(0, 0, *LETTER)))
     assert squash("If you want to talk to someone") in poster
     assert squash("Call 988, then press 1") in poster and squash("In an emergency, call 911.") in poster
@@ -198,7 +201,8 @@ def test_back_poster_from_zine_yaml_and_long_edge(tmp_path: Path) -> None:
                "--duplex", "long")
     assert run.exit_code == 0, run.output
     pdf = out(project, "en-gb", "minizine-a4.pdf")
-    assert len(page_sizes(pdf)) == 2 and "flip on the long edge" in all_text(pdf)
+    assert len(page_sizes(pdf)) == 2
+    assert "flip on the long edge" in all_text(out(project, "en-gb", "minizine-a4-instructions.pdf"))
     assert angles_in(pdf, 1, Rect(0, 0, *A4_LANDSCAPE)) == {0}
     run = zine(project, "build", SLUG, "-l", "en", "-r", "gb", "-L", "minizine",
                "--no-back-poster")

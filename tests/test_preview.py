@@ -28,9 +28,10 @@ def test_prints_the_path_of_every_picture(previewed: tuple[Path, list[str]]) -> 
     pictures = [line for line in lines if line.endswith(".png")]
     assert pictures == [f"{VARIANT}/minizine-letter/sheet-1-front.png",
                         f"{VARIANT}/minizine-letter-instructions/sheet-1-front.png", *booklet,
+                        f"{VARIANT}/booklet-letter-instructions/sheet-1-front.png",
                         f"{VARIANT}/contact-sheet.png"]
     assert all((project / line).is_file() for line in pictures)
-    assert "built 3, unchanged 0: build/" in lines
+    assert "built 4, unchanged 0: build/" in lines
 
 
 def test_sheets_are_pictured_at_paper_size(previewed: tuple[Path, list[str]]) -> None:

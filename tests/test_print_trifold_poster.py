@@ -63,9 +63,9 @@ def test_trifold_panels_in_roll_fold_order(built: Path) -> None:
 def test_folded_in_panel_is_narrower_by_the_stated_2_mm(built: Path) -> None:
     path = pdf(built, "build", "en-us", "trifold-letter.pdf")
     dpi = 300
-    # The fold ticks stand 5 to 8 mm in from the sheet's top edge, on both sides.
-    outside = dark_columns(picture(path, 0, dpi), 5.3, 7.7, dpi)
-    inside = dark_columns(picture(path, 1, dpi), 5.3, 7.7, dpi)
+    # The fold ticks stand 6 to 9 mm in from the sheet's top edge, on both sides.
+    outside = dark_columns(picture(path, 0, dpi), 6.3, 8.7, dpi)
+    inside = dark_columns(picture(path, 1, dpi), 6.3, 8.7, dpi)
     assert len(outside) == len(inside) == 2
     flap, full = outside[0], outside[1] - outside[0]
     assert abs(flap - 91.8) < 0.1 and abs(full - 93.8) < 0.1
@@ -113,28 +113,28 @@ def test_a2_poster_tiles_on_a4_with_labels(built: Path) -> None:
 
 def test_neighbouring_tiles_share_10_mm_of_the_poster(built: Path) -> None:
     path = pdf(built, "a2", "en-us", "poster-a2-tiles-a4.pdf")
-    art = Rect(9 * MM, 9 * MM, 288 * MM, 201 * MM)              # inside the 9 mm white margin
+    art = Rect(13 * MM, 13 * MM, 284 * MM, 197 * MM)            # inside the 13 mm white margin
     left = [c for c in chars(path, 0) if art.contains(c.x, c.y) and c.text.strip()]
     right = [c for c in chars(path, 1) if art.contains(c.x, c.y) and c.text.strip()]
     # The heading runs across both tiles: the same letters sit one step apart.
     shifts = Counter(round((a.x - b.x) / MM, 1) for a in left for b in right
                      if a.text == b.text and abs(a.y - b.y) < 0.01)
     step = shifts.most_common(1)[0][0]
-    assert step == 269.0                          # 297 - 2 x 9 mm margin - 10 mm overlap
-    shared = [a for a in left if a.x >= 9 * MM + step * MM]
+    assert step == 261.0                          # 297 - 2 x 13 mm margin - 10 mm overlap
+    shared = [a for a in left if a.x >= 13 * MM + step * MM]
     assert shared and all(any(b.text == a.text and abs(b.x - (a.x - step * MM)) < 0.2
                               for b in right) for a in shared)
-    overlap = (288 - 9) - step
+    overlap = (284 - 13) - step
     assert overlap == 10.0
 
 
 def test_tiles_carry_cut_ticks_and_an_alignment_line(built: Path) -> None:
     path, dpi = pdf(built, "a2", "en-us", "poster-a2-tiles-a4.pdf"), 200
     first = picture(path, 0, dpi)
-    # Tile (1, 2) is cut at its left art edge (9 mm in); on tile (1, 1) a line lies where
-    # that edge goes: 9 + 269 mm, under the overlap.
-    assert ink_share(first, 278, 10, 200, dpi) > 0.9
-    assert ink_share(first, 275, 10, 200, dpi) < 0.2 and ink_share(first, 281, 10, 200, dpi) < 0.2
+    # Tile (1, 2) is cut at its left art edge (13 mm in); on tile (1, 1) a line lies where
+    # that edge goes: 13 + 261 mm, under the overlap.
+    assert ink_share(first, 274, 14, 196, dpi) > 0.9
+    assert ink_share(first, 271, 14, 196, dpi) < 0.2 and ink_share(first, 277, 14, 196, dpi) < 0.2
     second = picture(path, 1, dpi)
-    assert has_ink(second, (8.5, 2, 9.5, 7), dpi)               # cut tick in the top margin
-    assert has_ink(second, (8.5, 203, 9.5, 208), dpi)           # and in the bottom margin
+    assert has_ink(second, (12.5, 6, 13.5, 11), dpi)            # cut tick in the top margin
+    assert has_ink(second, (12.5, 199, 13.5, 204), dpi)         # and in the bottom margin

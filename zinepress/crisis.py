@@ -25,6 +25,7 @@ TOPIC_ORDER = ("self-harm", "suicide", "crisis", "mental-health", "emotional-sup
 TOPICS = {"self-harm": N_("self-harm"), "suicide": N_("suicide prevention"),
           "crisis": N_("crisis support"), "mental-health": N_("mental health"),
           "emotional-support": N_("emotional support")}
+ANOTHER_NUMBER = N_("another number for the same line")
 AUDIENCES = {"youth": N_("for young people"), "veterans": N_("for veterans"),
              "deaf": N_("for Deaf people"), "lgbtq": N_("for LGBTQ+ people")}
 NOTES = {"may-contact-emergency-services":
@@ -184,8 +185,23 @@ def draft_note(found: Check, loc: Reader) -> str | None:
 
 def _service_view(service: Service, contacts: list[ContactView], loc: Reader) -> ServiceView:
     note = NOTES.get(service.confidentiality_note or "")
-    return ServiceView(service.id, service.name, purpose(service, loc), tuple(contacts),
+    return ServiceView(service.id, service.name, purpose(service, loc), labelled(contacts, loc),
                        loc.words(note) if note else None)
+
+
+def labelled(contacts: list[ContactView], loc: Reader) -> tuple[ContactView, ...]:
+    """Return the contacts, a second number of a kind with nothing to say labelled as such.
+
+    A lone "Call 1-800-273-8255" under a service that already lists a number reads as a stray
+    line (issue 15); the label says what the data does say: it reaches the same service.
+    """
+    seen, result = set(), []
+    for contact in contacts:
+        if contact.kind in seen and contact.dial and not contact.details and not contact.press:
+            contact = replace(contact, details=(loc.words(ANOTHER_NUMBER),))
+        seen.add(contact.kind)
+        result.append(contact)
+    return tuple(result)
 
 
 def purpose(service: Service, loc: Reader) -> str:

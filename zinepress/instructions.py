@@ -13,6 +13,7 @@ from zinepress.impose.plans import Plan, make_plan
 from zinepress.jobs import Job, Options
 from zinepress.localize import localize, paper_word
 from zinepress.model import Paper
+from zinepress.poster import wants_back_poster
 from zinepress.press import plan_options
 from zinepress.project import Project
 from zinepress.render.document import render, write_pdf
@@ -23,7 +24,7 @@ from zinepress.write import Output
 MM = 72 / 25.4
 TEMPLATE = "instructions.html"
 # Two-sided layouts show both sides next to each other.
-DIAGRAM_WIDTH = {"minizine": 95 * MM, "trifold": 84 * MM, "booklet": 84 * MM}
+DIAGRAM_WIDTH = {"minizine": 95 * MM, "trifold": 84 * MM, "booklet": 84 * MM, "cards": 110 * MM}
 
 
 def instruction_output(project: Project, job: Job, options: Options,
@@ -58,7 +59,8 @@ def instruction_html(project: Project, job: Job, options: Options, report: Repor
     context.update(sheet=diagram(plan, DIAGRAM_WIDTH.get(job.layout.imposition, 100 * MM)),
                    pages=pages, duplex=options.duplex, tuck_mm=f"{extras.get('tuck', 0) / MM:.1f}",
                    paper_name=paper_word(loc.words, job.paper),
-                   file=f"{job.layout.name}-{job.paper}.pdf")
+                   file=f"{job.layout.name}-{job.paper}.pdf",
+                   back_poster=bool(wants_back_poster(job, options)))
     return render_template(job.layout, TEMPLATE, context)
 
 
@@ -78,6 +80,7 @@ def diagram(plan: Plan, width: float) -> dict[str, Any]:
     for side in plan.sides[:2]:
         slots = [{"page": s.page, "x": s.x * scale, "y": height - (s.y + s.height) * scale,
                   "width": s.width * scale, "height": s.height * scale,
+                  "right": (s.x + s.width) * scale, "bottom": height - s.y * scale,
                   "cx": (s.x + s.width / 2) * scale, "cy": height - (s.y + s.height / 2) * scale,
                   "turned": s.rotation == 180} for s in side.slots]
         xs = sorted({round(v, 3) for s in side.slots for v in (s.x, s.x + s.width)})

@@ -10,9 +10,11 @@ from pathlib import Path
 import click
 
 from zinepress import __version__
-from zinepress.assets import builtin_root
+from zinepress.assets import Assets, builtin_root
 from zinepress.build import build
 from zinepress.errors import Report, display_path
+from zinepress.guide import print_guide
+from zinepress.load.layout import load_layouts
 from zinepress.jobs import Options
 from zinepress.project import find_root, load_project
 from zinepress.scaffold import new_zine
@@ -50,8 +52,12 @@ def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, dup
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
                       draft, strict, duplex, back_poster, bleed, creep or 0.0, tile,
                       instructions, workers=workers, shard=shard, force=force)
-    outputs, report = build(find_root(), options, _progress)
+    root = find_root()
+    outputs, report = build(root, options, _progress)
     _warnings(report)
+    for line in print_guide(outputs, load_layouts(Assets(root), Report()), options,
+                            options.out or "build"):
+        click.echo(line)
     click.echo(summary(outputs, options.out or "build"))
 
 

@@ -9,9 +9,10 @@ from zinepress.project import find_root
 @click.command("serve")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
-@click.option("--draft/--print", default=True, show_default=True,
-              help="--draft shows untranslated or unchecked parts marked DRAFT; --print shows "
-                   "only what a print build would accept, with its errors.")
+@click.option("--draft/--print", default=False,
+              help="--print (the default) shows the pages as a print build makes them, with its "
+                   "errors; --draft shows untranslated or unchecked parts marked DRAFT. Each "
+                   "page can switch between the two.")
 def command(port: int, draft: bool) -> None:
     """Serve a live preview on http://127.0.0.1:PORT/ that refreshes when a file is saved."""
     from zinepress.serve.server import HOST, Preview, make_server   # only this command needs it

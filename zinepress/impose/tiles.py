@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from zinepress.impose.plans import Plan, Side, Slot
 
 MM = 72 / 25.4
-MARGIN = 9 * MM     # white border: unprintable edge (≈ 5 mm) plus room for the label
+# White border: home printers leave about 5 mm unprinted, so every mark and label keeps EDGE
+# from the sheet's edge (issue 15), with room for the label and the printing note inside it.
+MARGIN = 13 * MM
+EDGE = 5.5 * MM
+# Cut ticks stop GAP short of the art and are TICK long: 8 to 11.5 mm from the edge, clear of
+# the printing note and the label, which sit from EDGE inwards.
+GAP = 1.5 * MM
+TICK = 3.5 * MM
 OVERLAP = 10 * MM   # art shared by neighbours: the glue strip, and slack for lining up
 
 Box = tuple[float, float, float, float]
@@ -97,16 +104,16 @@ def _tile(row: int, column: int, rows: int, columns: int, poster: tuple[float, f
         aligns.append((margin + step_x, margin, margin + step_x, height - margin))
     if row < rows:
         aligns.append((margin, height - margin - step_y, width - margin, height - margin - step_y))
-    return Tile(row, column, window, cuts, tuple(aligns), (margin + 4 * MM, 2.5 * MM))
+    return Tile(row, column, window, cuts, tuple(aligns), (margin + 4 * MM, EDGE))
 
 
 def _vticks(x: float, height: float, margin: float) -> tuple[Segment, Segment]:
     """Return the two margin ticks that mark a vertical cut at x."""
-    gap = 1.5 * MM
-    return (x, gap, x, margin - gap), (x, height - margin + gap, x, height - gap)
+    return (x, margin - GAP - TICK, x, margin - GAP), (x, height - margin + GAP, x,
+                                                        height - margin + GAP + TICK)
 
 
 def _hticks(y: float, width: float, margin: float) -> tuple[Segment, Segment]:
     """Return the two margin ticks that mark a horizontal cut at y."""
-    gap = 1.5 * MM
-    return (gap, y, margin - gap, y), (width - margin + gap, y, width - gap, y)
+    return (margin - GAP - TICK, y, margin - GAP, y), (width - margin + GAP, y,
+                                                        width - margin + GAP + TICK, y)

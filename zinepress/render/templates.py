@@ -19,6 +19,7 @@ from zinepress.load.files import Refused, read_confined
 from zinepress.localize import Localized, paper_word
 from zinepress.model import Layout, Panel, Paper
 from zinepress.render import markdown
+from zinepress.render.addresses import address, addresses, keyword
 from zinepress.render.qr import qr_svg
 
 
@@ -57,6 +58,9 @@ def environment(layout_folder: Path, shared: tuple[Path, ...] | None = None,
     env.filters["pt"] = lambda value: f"{value:.3f}pt"
     env.filters["keep_hyphens"] = keep_hyphens
     env.filters["qr"] = qr_svg
+    env.filters["address"] = address
+    env.filters["addresses"] = addresses
+    env.filters["keyword"] = keyword
     return env
 
 

@@ -11,7 +11,10 @@ from zinepress.serve.view import PanelView, View
 STYLE = """
 body { font: 15px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; background: #f4f4f2; }
 h1 { font-size: 1.3rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
-a { color: #0645ad; } .sheets img { max-width: 46%; margin: 0 1rem 1rem 0; border: 1px solid #999; }
+a { color: #0645ad; } .sheets figure { display: inline-block; width: 46%; margin: 0 1rem 1rem 0; }
+.sheets img { max-width: 100%; border: 1px solid #999; } figcaption { font-size: 13px; }
+.thumbs a { display: inline-block; text-align: center; margin: 0 .8rem .8rem 0; font-size: 13px; }
+.thumbs img { display: block; height: 110px; min-width: 60px; border: 1px solid #999; background: #fff; }
 .panel { display: flex; gap: 1.5rem; background: #fff; padding: 1rem; margin: 1rem 0; }
 .panel img { width: 260px; border: 1px solid #999; align-self: flex-start; }
 .panel dl { margin: 0; flex: 1; } dt { font: 12px monospace; color: #666; margin-top: .6rem; }
@@ -41,21 +44,35 @@ def index_page(project: Project | None, problems: list[Problem], stamp: str) -> 
     for zine in (project.zines.values() if project else ()):
         body.append(f"<h2>{escape(zine.title)} <small>({escape(zine.slug)})</small></h2><ul>")
         for variant in _variants(project, zine):
-            links = " · ".join(
-                f'<a href="/view?{escape(_query(zine.slug, variant, name))}">{escape(name)}</a>'
+            # A thumbnail of each layout's first sheet, rendered when the browser shows it.
+            links = "".join(
+                f'<a href="/view?{escape(_query(zine.slug, variant, name))}"><img loading="lazy" '
+                f'src="/thumb?{escape(_query(zine.slug, variant, name))}" alt="">{escape(name)}</a>'
                 for name in zine.layouts)
-            body.append(f"<li>{escape(variant)}: {links}</li>")
+            body.append(f'<li>{escape(variant)}:<div class="thumbs">{links}</div></li>')
         body.append("</ul>")
     return _page("zinepress preview", "".join(body), stamp)
 
 
-def view_page(view: View, stamp: str) -> str:
+def toggle(slug: str, variant: str, layout: str, draft: bool) -> str:
+    """Return the link that shows the same view in the other mode, print or draft."""
+    query = urlencode({"zine": slug, "variant": variant, "layout": layout,
+                       "draft": "0" if draft else "1"})
+    words = "show as printed" if draft else "show as a draft (untranslated or unchecked parts marked)"
+    return f'<a href="/view?{escape(query)}">{escape(words)}</a>'
+
+
+def view_page(view: View, stamp: str, switch: str = "") -> str:
     """Return the page of one variant: its sheets, then each panel beside its source text."""
-    body = [f'<p><a href="/">all zines</a></p>', _problems(list(view.problems))]
+    body = [f'<p><a href="/">all zines</a>{" · " + switch if switch else ""}</p>',
+            _problems(list(view.problems))]
     if view.sheets:
         body.append('<h2>Sheets</h2><div class="sheets">')
-        body += [f'<img src="/img/{escape(n)}" alt="{escape(n.split("-", 1)[1])}">'
-                 for n in view.sheets]
+        # Each sheet links to its full-size picture and to its page of the PDF.
+        body += [f'<figure><a href="/img/{escape(n)}"><img src="/img/{escape(n)}" '
+                 f'alt="{escape(n.split("-", 1)[1])}"></a><figcaption><a href="/img/{escape(n)}">'
+                 f'picture</a> · <a href="/img/{escape(view.pdf)}#page={i}">PDF</a></figcaption>'
+                 f'</figure>' for i, n in enumerate(view.sheets, 1)]
         body.append("</div><h2>Panels</h2>")
         body += [_panel(p) for p in view.panels]
     return _page(view.title, "".join(body), stamp)

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from zinepress.errors import Report, ZineError
 from zinepress.project import load_project
-from zinepress.serve.page import index_page, view_page
-from zinepress.serve.view import View, variant_view
+from zinepress.serve.page import index_page, toggle, view_page
+from zinepress.serve.view import View, thumbnail, variant_view
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
@@ -29,6 +29,8 @@ class Preview:
         self.draft = draft
         self._lock = threading.Lock()
         self._views: OrderedDict[tuple[str, ...], View] = OrderedDict()
+        self._thumbs: dict[tuple[str, ...], bytes | None] = {}
+        self._thumb_lock = threading.Lock()
 
     def stamp(self) -> str:
         """Return a fingerprint of every input file's name, size and modification time."""
@@ -51,16 +53,29 @@ class Preview:
             return index_page(None, report.problems + exc.problems, self.stamp())
         return index_page(project, report.problems, self.stamp())
 
-    def view(self, slug: str, variant: str, layout: str) -> str:
+    def view(self, slug: str, variant: str, layout: str, draft: bool | None = None) -> str:
         """Return the page of one variant in one layout, rendering it if a file changed."""
         stamp = self.stamp()
-        key = (stamp, slug, variant, layout)
+        draft = self.draft if draft is None else draft
+        key = (stamp, slug, variant, layout, str(draft))
         with self._lock:
             if key not in self._views:
-                self._views[key] = variant_view(self.root, slug, variant, layout, self.draft)
+                self._views[key] = variant_view(self.root, slug, variant, layout, draft)
                 while len(self._views) > KEPT_VIEWS:
                     self._views.popitem(last=False)
-            return view_page(self._views[key], stamp)
+            return view_page(self._views[key], stamp, toggle(slug, variant, layout, draft))
+
+    def thumbnail(self, slug: str, variant: str, layout: str) -> bytes | None:
+        """Return a small picture of the first sheet of one view, as a print build makes it."""
+        key = (self.stamp(), slug, variant, layout)
+        # A lock of its own: pictures for the index never hold up the page a user opened.
+        with self._thumb_lock:
+            if key not in self._thumbs:
+                # Pictures of files since changed are never asked for again.
+                self._thumbs = {k: v for k, v in self._thumbs.items() if k[0] == key[0]}
+                view = variant_view(self.root, slug, variant, layout, self.draft)
+                self._thumbs[key] = thumbnail(view.images[view.sheets[0]]) if view.sheets else None
+            return self._thumbs[key]
 
     def image(self, name: str) -> bytes | None:
         """Return a picture of a recent view."""
@@ -98,11 +113,20 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/":
             self._html(self.preview.index())
         elif path == "/view" and {"zine", "variant", "layout"} <= query.keys():
-            self._html(self.preview.view(query["zine"], query["variant"], query["layout"]))
+            draft = {"1": True, "0": False}.get(query.get("draft", ""))
+            self._html(self.preview.view(query["zine"], query["variant"], query["layout"], draft))
         elif path == "/stamp":
             self._send(HTTPStatus.OK, self.preview.stamp().encode(), "text/plain")
+        elif path == "/thumb" and {"zine", "variant", "layout"} <= query.keys():
+            data = self.preview.thumbnail(query["zine"], query["variant"], query["layout"])
+            if data:
+                self._send(HTTPStatus.OK, data, "image/png")
+            else:
+                self._send(HTTPStatus.NOT_FOUND, b"no picture: open the page to see why",
+                           "text/plain")
         elif path.startswith("/img/") and (data := self.preview.image(path[5:])) is not None:
-            self._send(HTTPStatus.OK, data, "image/png")
+            kind = "application/pdf" if path.endswith(".pdf") else "image/png"
+            self._send(HTTPStatus.OK, data, kind)
         else:
             self._send(HTTPStatus.NOT_FOUND, b"no such page", "text/plain")
 

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PIL import Image
 
 from zinepress.build import limited_job, localize_job, pad
 from zinepress.errors import Problem, Report, ZineError
@@ -48,7 +51,8 @@ class View:
     sheets: tuple[str, ...] = ()      # image names, in printing order
     panels: tuple[PanelView, ...] = ()
     problems: tuple[Problem, ...] = ()
-    images: dict[str, bytes] = field(default_factory=dict)
+    images: dict[str, bytes] = field(default_factory=dict)   # PNG pictures and the PDF
+    pdf: str = ""                     # the PDF's name in images
 
     @property
     def failed(self) -> bool:
@@ -100,10 +104,18 @@ def _built(project: Project, job: Job, options: Options, report: Report, title: 
     tag = hashlib.sha256(output.data).hexdigest()[:12]
     images = {f"{tag}-{s.name}.png": png(s.image) for s in sheets}
     images |= {f"{tag}-page-{n}.png": png(image) for n, image in pages.items()}
+    images[f"{tag}-{job.name}.pdf"] = output.data
     views = tuple(_panel(n, p, job, loc.fallbacks, f"{tag}-page-{n}.png")
                   for n, p in enumerate(panels, 1) if n in pages)
     return View(title, tuple(f"{tag}-{s.name}.png" for s in sheets), views,
-                tuple(report.problems), images)
+                tuple(report.problems), images, f"{tag}-{job.name}.pdf")
+
+
+def thumbnail(picture: bytes, height: int = 220) -> bytes:
+    """Return a sheet picture scaled down for the index page."""
+    with Image.open(io.BytesIO(picture)) as image:
+        image.thumbnail((height * 4, height))
+        return png(image)
 
 
 def _plan(job: Job, pages: int, direction: str, options: Options) -> Plan | None:
