@@ -75,7 +75,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     loc = check_language(project, job, loc, panels, crisis, options.draft, report)
     if len(report.errors) > errors_before:
         return None
-    fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "fonts"])
+    fetcher = project.fetcher(job.zine)
     document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
     relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
     document = fit_pages(document, panels, job, relayout, report)

@@ -33,9 +33,9 @@ def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     fonts = font_faces(root / "fonts", report)
     report.raise_if_failed()
     html = environment(shared).get_template(TEMPLATE).render(
-        lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts),
+        lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts.css),
         sheet=SHEETS[paper], paper_name=paper.upper() if paper == "a4" else paper)
-    document, warnings = render(html, shared, ConfinedFetcher([root / "layouts", root / "fonts"]))
+    document, warnings = render(html, shared, ConfinedFetcher(fonts.files))
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():
             raise fail(shared / TEMPLATE, None, f"a character has no glyph in the bundled "

@@ -25,7 +25,7 @@ from zinepress.build import build
 from zinepress.errors import Report, ZineError
 from zinepress.jobs import Options
 from zinepress.load.chars import refused_character
-from zinepress.load.images import image_problem
+from zinepress.load.images import read_image
 from zinepress.load.po import read_catalog
 from zinepress.load.region import load_region
 from zinepress.load.yamlfile import parse_yaml
@@ -239,7 +239,7 @@ def check_image(ws: Workspace, data: bytes) -> None:
     """Check any bytes as an image file, under a raster and an SVG name."""
     for name in ("fuzz.png", "fuzz.svg"):
         (ws.zine / "images" / name).write_bytes(data)
-        image_problem(ws.zine, f"images/{name}")
+        read_image(ws.zine, f"images/{name}")
 
 
 def check_build(ws: Workspace, text: str) -> None:

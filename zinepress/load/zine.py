@@ -1,6 +1,7 @@
 """Load and validate zines/<slug>/zine.yaml."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from zinepress.errors import Report, did_you_mean
 from zinepress.load.chars import MAX_TEXT_CHARS
 from zinepress.load.fields import Fields
 from zinepress.load.languages import language_layouts
-from zinepress.load.images import image_problem
+from zinepress.load.images import read_image
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
 from zinepress.render import markdown
@@ -137,7 +138,7 @@ def _panel(f: Fields, folder: Path) -> Panel | None:
                   src=f.text("src", required=kind == "image"), line=f.line or 0,
                   lines={**{k: f.line_of(k) or 0 for k in f.data}, **_item_lines(f)})
     if kind == "image":
-        _check_image(f, panel, folder)
+        panel = dataclasses.replace(panel, image=_check_image(f, panel, folder))
     if kind == "list" and not panel.items:
         f.error(None, "a list panel needs 'items'")
     return panel
@@ -187,12 +188,14 @@ def _check_items(f: Fields) -> None:
                 f.report.error(f.path, items.line_of(i), f.where + message)
 
 
-def _check_image(f: Fields, panel: Panel, folder: Path) -> None:
+def _check_image(f: Fields, panel: Panel, folder: Path) -> bytes | None:
+    """Return the image's checked bytes (what the PDF embeds), or None after reporting why not."""
     if not panel.get("alt").strip():
         f.error(None, "an image needs 'alt': a short description for people who cannot see it")
-    problem = image_problem(folder, panel.src) if panel.src else None
+    data, problem = read_image(folder, panel.src) if panel.src else (None, None)
     if problem:
         f.error("src", problem)
+    return data
 
 
 def _sources(top: Fields) -> tuple[Source, ...]:
