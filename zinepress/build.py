@@ -32,7 +32,7 @@ from zinepress.render.deadline import run_limited
 from zinepress.render.document import overflows, render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import pages_html
-from zinepress.write import Output, write_outputs
+from zinepress.write import Output, Stage, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,17 @@ def build(root: Path, options: Options, progress: Progress | None = None,
     jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
     report.raise_if_failed(options.strict)
     out = options.out or root / "build"
-    # Unchanged outputs come back read from `out`, marked built=False; the rest in worker processes.
-    outputs = run_batch(project, jobs, options, out, report, limited_job, progress)
-    report.raise_if_failed(options.strict)
-    if write:
-        write_outputs(outputs, out, root)
+    # Unchanged outputs are kept in `out`, marked built=False; the rest built in worker processes
+    # and, when writing, staged in temporary files until every one is made.
+    stage = Stage(out) if write else None
+    try:
+        outputs = run_batch(project, jobs, options, out, report, limited_job, progress, stage)
+        report.raise_if_failed(options.strict)
+        if write:
+            outputs = write_outputs(outputs, out, root, stage)
+    finally:
+        if stage is not None:
+            stage.discard()
     return outputs, report
 
 

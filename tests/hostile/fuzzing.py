@@ -250,7 +250,7 @@ def check_build(ws: Workspace, text: str) -> None:
     except ZineError:
         return
     for output in outputs:
-        with pikepdf.open(io.BytesIO(output.data)) as pdf:
+        with pikepdf.open(io.BytesIO(output.content())) as pdf:
             assert len(pdf.pages) == output.pages
 
 

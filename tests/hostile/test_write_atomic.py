@@ -42,7 +42,7 @@ def test_new_files_get_the_usual_mode_and_old_files_keep_theirs(tmp_path: Path) 
 
 def test_the_write_stage_removes_what_killed_builds_left(tmp_path: Path) -> None:
     out = tmp_path / "build"
-    leftover = out / "zine" / "en-us" / ".reader-a4.pdf.k3j9x_.tmp"
+    leftover = out / "zine" / "en-us" / ".reader-a4.pdf.zp999999999-k3j9x_.tmp"
     leftover.parent.mkdir(parents=True)
     leftover.write_bytes(b"%PDF-1.7 half a fi")
     output = Output("zine", "full", "en", "us", "reader", "a4", Path("zine/en-us/reader-a4.pdf"),

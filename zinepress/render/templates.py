@@ -58,7 +58,15 @@ def environment(layout_folder: Path) -> SandboxedEnvironment:
 
 def keep_hyphens(html: Markup) -> Markup:
     """Keep hyphenated words whole: a title breaks at spaces, never after "self-"."""
-    return Markup(re.sub(r"([^\s<>]+-[^\s<>]+)", r'<span class="nowrap">\1</span>', str(html)))
+    # Only the text between tags: a hyphen inside a tag (a link's href) must stay as it is.
+    parts = _TAG.split(str(html))
+    return Markup("".join(part if part.startswith("<") else _HYPHENATED.sub(_NOWRAP, part)
+                          for part in parts))
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_HYPHENATED = re.compile(r"([^\s<>]+-[^\s<>]+)")
+_NOWRAP = r'<span class="nowrap">\1</span>'
 
 
 def stylesheet(layout: Layout) -> Markup:
