@@ -9,11 +9,14 @@ from zinepress.errors import Report, did_you_mean
 from zinepress.load.chars import MAX_TEXT_CHARS
 from zinepress.load.fields import Fields
 from zinepress.load.languages import language_layouts
+from zinepress.load.files import undecodable_names
 from zinepress.load.images import read_image
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
 from zinepress.render import markdown
 
+# Each variant is several PDFs of a few seconds each: 5,000 variants was hours with no bound.
+MAX_VARIANTS = 100
 TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
             "credits", "sources", "panels", "editions", "poster", "back_poster",
             "languages")
@@ -46,7 +49,10 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     if not path.is_file():
         report.error(folder, None, "a zine folder needs a zine.yaml")
         return None
-    data = load_yaml(path, report)
+    odd = undecodable_names(folder)
+    for name in odd:
+        report.error(name, None, "the file name is not UTF-8 text; rename the file")
+    data = load_yaml(path, report) if not odd else None
     if data is None:
         return None
     if not isinstance(data, Map):
@@ -236,8 +242,12 @@ def _editions(top: Fields, ids: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _variants(top: Fields, regions: set[str]) -> tuple[Variant, ...]:
-    names = top.texts("variants")
     items = top.items("variants")
+    if len(items) > MAX_VARIANTS:
+        top.error("variants", f"'variants' lists {len(items):,} variants; the limit is "
+                  f"{MAX_VARIANTS} (build others with -l and -r)")
+        return ()
+    names = top.texts("variants")
     result = []
     for i, name in enumerate(names):
         line = items.line_of(i)
