@@ -11,10 +11,11 @@ import pikepdf
 
 from zinepress.batch import Progress, run_batch
 from zinepress.contrast import check_contrast
-from zinepress.crisis import CrisisView, crisis_view, trimmed
+from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
 from zinepress.finish import finish
 from zinepress.fit import Relayout, fit_pages
+from zinepress.fit.halves import fewest_cuts
 from zinepress.i18n.checks import check_language
 from zinepress.impose.apply import impose
 from zinepress.impose.plans import make_plan, with_back
@@ -132,13 +133,12 @@ def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisi
                project: Project, fetcher: ConfinedFetcher, options: Options) -> CrisisView:
     """Return the most relevant crisis lines that fit, measured on the crisis panels alone."""
     paper, ids = job.layout.papers[job.paper], [p.id for p in crisis_panels]
-    while (smaller := trimmed(crisis)) is not None:
-        crisis = smaller
-        html = pages_html(loc, job.layout, paper, crisis_panels, crisis, project.fonts_css,
-                          options.draft)
-        if not overflows(render(html, job.zine.folder, fetcher)[0], ids):
-            break
-    return crisis
+
+    def fits(cut: int) -> bool:
+        html = pages_html(loc, job.layout, paper, crisis_panels, trimmed_by(crisis, cut),
+                          project.fonts_css, options.draft)
+        return not overflows(render(html, job.zine.folder, fetcher)[0], ids)
+    return trimmed_by(crisis, fewest_cuts(contact_count(crisis) - 1, fits))
 
 
 def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
