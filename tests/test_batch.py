@@ -181,6 +181,26 @@ def test_crisis_line_ageing_changes_the_input_hash(project: Path) -> None:
     assert digest(oldest + dt.timedelta(days=1)) != digest(oldest + dt.timedelta(days=366))
 
 
+def test_an_emergency_number_going_stale_changes_the_input_hash(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    us = project / "regions" / "us.yaml"
+    text = us.read_text(encoding="utf-8")
+    us.write_text(text.replace("    checked: 2026-11-23\n    source: \"https://www.fcc.gov/text-to-911",
+                               "    checked: 2026-01-01\n    source: \"https://www.fcc.gov/text-to-911",
+                               1), encoding="utf-8")
+    assert us.read_text(encoding="utf-8") != text
+    report = Report()
+    loaded = load_project(project, report)
+    job = select_jobs(loaded.zines, loaded.layouts, loaded.regions,
+                      Options(regions=("us",), layouts=("minizine",)), report)[0]
+
+    def digest(day: dt.date) -> str:
+        return Hasher(loaded, Options(), day).job(job)
+
+    # Only the emergency number's check ages past 365 days between these two days.
+    assert digest(dt.date(2026, 12, 1)) != digest(dt.date(2027, 1, 2))
+
+
 @pytest.mark.parametrize("problem", [
     Problem("zines/x/zine.yaml", 12, "unknown key 'titel': did you mean 'title'?", "warning"),
     Problem("regions/us.yaml", None, "a note: with a colon", "warning"),
