@@ -79,16 +79,20 @@ class Stage:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.files: list[Path] = []
+        self.folders: list[Path] = []     # made for staged files: removed again when empty
 
     def put(self, output: Output) -> Output:
         """Return the output with its bytes moved to a temporary file beside its place."""
         if not output.built or output.file is not None:
             return output
+        target = self.out / output.path
+        self.folders += [f for f in (target.parent, *target.parent.parents)
+                         if f.is_relative_to(self.out) and not f.exists()]
         try:
-            tmp = _staged(self.out / output.path, output.data)
+            tmp = _staged(target, output.data)
         except OSError as exc:
             self.discard()
-            raise _cannot_write(self.out / output.path, exc) from None
+            raise _cannot_write(target, exc) from None
         self.files.append(tmp)
         return dataclasses.replace(output, data=b"", file=tmp,
                                    sha256=hashlib.sha256(output.data).hexdigest())
@@ -98,6 +102,12 @@ class Stage:
         for tmp in self.files:
             tmp.unlink(missing_ok=True)
         self.files.clear()
+        for folder in sorted(set(self.folders), key=lambda f: -len(f.parts)):
+            try:
+                folder.rmdir()    # only when empty: a committed output keeps its folder
+            except OSError:
+                pass
+        self.folders.clear()
 
 
 def write_outputs(outputs: list[Output], out: Path, root: Path,

@@ -18,7 +18,8 @@ from typing import Callable
 import weasyprint
 
 from zinepress.errors import Report
-from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill
+from zinepress.fit.measure import (Measure, base_style, panel_starts, placements, smallest_text,
+                                   spill, too_wide)
 from zinepress.fit.steps import Search, ladder
 from zinepress.jobs import Job
 from zinepress.model import Panel
@@ -37,6 +38,32 @@ class NotApplied(Exception):
 def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
               relayout: Relayout, report: Report) -> weasyprint.Document | None:
     """Return the pages with every panel fitting its page, or None after reporting which cannot."""
+    fitted = fit_heights(document, panels, job, relayout, report)
+    if fitted is None or not fits_sideways(fitted, panels, job, report):
+        return None
+    return fitted
+
+
+def fits_sideways(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
+                  report: Report) -> bool:
+    """Tell whether every panel's text stays inside its sides; report each that runs off."""
+    ok = True
+    for panel_id, first in panel_starts(document).items():
+        if panel_id not in {p.id for p in panels}:
+            continue
+        found = too_wide(document.pages[first], panel_id)
+        if found is not None:
+            ok = False
+            report.error(job.zine.yaml_path, _line(job, panel_id),
+                         f"panel '{panel_id}' runs off its page sideways ({_where(job)}): "
+                         f"\"{_quote(found[1])}\" is {max(mm(found[0]), 1):.0f} mm too wide. "
+                         "Put a space in the long word or address, or shorten it")
+    return ok
+
+
+def fit_heights(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
+                relayout: Relayout, report: Report) -> weasyprint.Document | None:
+    """Return the pages with every panel on one page, or None after reporting which cannot."""
     ids = [p.id for p in panels]
     placed = placements(document, ids)
     if all(m.fits for m in placed.values()):

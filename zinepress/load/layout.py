@@ -110,7 +110,7 @@ def _papers(f: Fields) -> dict[str, Paper]:
             continue
         if not all(0 < mm(side) <= MAX_SIDE_MM for side in sheet + page):
             pf.error(None, f"every side of 'sheet' and 'page' must be more than 0 and at most "
-                     f"{MAX_SIDE_MM:,}mm")
+                     f"{MAX_SIDE_MM:,} mm")
             continue
         papers[str(name)] = Paper(str(name), sheet, page)
     return papers

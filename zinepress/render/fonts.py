@@ -62,7 +62,7 @@ def _font_face(f: Fields, fonts: Path, files: dict[str, bytes]) -> str | None:
     if not path.is_relative_to(fonts.resolve()):
         f.error("file", f"font file '{name}' is outside fonts/")
         return None
-    if not path.is_file():
+    if not path.exists():
         f.error("file", f"font file '{name}' is missing from fonts/")
         return None
     try:
