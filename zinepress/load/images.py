@@ -115,7 +115,7 @@ def _decode(data: bytes, kind: str) -> tuple[str | None, bytes]:
 def _eight_bit(image: Image.Image) -> bytes:
     """Return a 16-bit (or 32-bit integer) greyscale image as an 8-bit greyscale PNG."""
     wide = image.convert("I")      # 32-bit integer pixels; 16-bit values stay 0-65535
-    grey = wide.point(lambda value: value / 257).convert("L")
+    grey = wide.point(lambda value: value / 257 + 0.5).convert("L")   # rounded, not cut
     buffer = io.BytesIO()
     grey.save(buffer, format="PNG", **({"dpi": image.info["dpi"]} if "dpi" in image.info else {}))
     return buffer.getvalue()
