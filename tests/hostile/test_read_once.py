@@ -41,11 +41,11 @@ def _images(pdf: Path) -> list[tuple[int, int, str]]:
                        for page in document.pages for image in page.get_images().values()})
 
 
-def _pixel(pdf: Path) -> int:
-    """Return the grey value of the first pixel of the PDF's first image."""
+def _pixels(pdf: Path) -> Image.Image:
+    """Return the PDF's first image as the PDF holds it, decoded."""
     with pikepdf.open(pdf) as document:
         image = next(i for page in document.pages for i in page.get_images().values())
-        return pikepdf.PdfImage(image).as_pil_image().convert("L").getpixel((0, 0))
+        return pikepdf.PdfImage(image).as_pil_image().convert("L")
 
 
 def test_an_image_swapped_for_a_link_after_the_check_is_not_what_is_printed(
@@ -53,15 +53,18 @@ def test_an_image_swapped_for_a_link_after_the_check_is_not_what_is_printed(
     project = _probe(tmp_path)
     outside = make_outside(tmp_path / "outside")       # canary.png is red
     dot = project / "zines" / "probe" / "images" / "dot.png"
+    checked = Image.open(io.BytesIO(dot.read_bytes()))
 
     def swap() -> None:
         dot.unlink()
         dot.symlink_to(outside / "canary.png")
     _after_loading(monkeypatch, swap)
     outputs, _ = pipeline.build(project, Options(slugs=("probe",)))
-    # The checked dot (1200 × 1200 grey), not the red 4 × 4 canary the link points at.
-    assert _images(project / "build" / "probe" / "en-us" / "reader-letter.pdf") == [
-        (1200, 1200, "/DeviceGray")]
+    # The checked dot (1200 × 1200 grey), not the red 4 × 4 canary the link points at: its
+    # size, and its pixels (WeasyPrint used to read them again from the path when writing).
+    pdf = project / "build" / "probe" / "en-us" / "reader-letter.pdf"
+    assert _images(pdf) == [(1200, 1200, "/DeviceGray")]
+    assert _pixels(pdf).tobytes() == checked.convert("L").tobytes()
 
 
 def test_a_zine_folder_deleted_mid_build_is_built_from_what_was_read_or_refused(
@@ -88,4 +91,6 @@ def test_a_16_bit_grey_png_prints_grey_not_black(tmp_path: Path) -> None:
     zine_yaml = project / "zines" / "probe" / "zine.yaml"
     zine_yaml.write_text(zine_yaml.read_text().replace("images/dot.png", "images/grey.png"))
     pipeline.build(project, Options(slugs=("probe",)))
-    assert _pixel(project / "build" / "probe" / "en-us" / "reader-letter.pdf") == 195
+    # Every pixel: a stream read again from the 16-bit file decodes to black and grey stripes.
+    assert _pixels(project / "build" / "probe" / "en-us" / "reader-letter.pdf").getextrema() \
+        == (195, 195)

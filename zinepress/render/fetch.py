@@ -33,9 +33,18 @@ class ConfinedFetcher(URLFetcher):
         path = _file_path(url) if scheme == "file" else None
         if path is not None and path in self.files:
             kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, body=self.files[path], headers={"Content-Type": kind})
+            return CheckedResponse(url, body=self.files[path], headers={"Content-Type": kind})
         self.refused.append(url)
         raise ValueError(f"zinepress refuses to fetch {url}")
+
+
+class CheckedResponse(URLFetcherResponse):
+    """A response that names no file: WeasyPrint re-reads an image from a response's path when
+    it writes the PDF (images.LazyLocalImage), which would embed whatever is there by then."""
+
+    @property
+    def path(self) -> None:
+        return None
 
 
 def _file_path(url: str) -> str | None:
