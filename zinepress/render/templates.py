@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Collection, Mapping
+from typing import Any, Callable, Collection, Mapping
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateNotFound)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -23,6 +24,7 @@ from zinepress.render.qr import qr_svg
 
 
 MAX_CSS_BYTES = 1_000_000
+MAX_TEMPLATE_BYTES = 1_000_000
 
 
 class _ConfinedLoader(FileSystemLoader):
@@ -35,11 +37,29 @@ class _ConfinedLoader(FileSystemLoader):
     def get_source(self, environment: Environment, template: str):  # noqa: ANN201 - Jinja's
         for folder in self.searchpath:
             candidate = Path(folder, *split_template_path(template))
-            if candidate.is_file():
+            if candidate.is_symlink() or candidate.exists():
                 if not candidate.resolve().is_relative_to(self.root):
                     raise TemplateError(f"'{template}' is a link to a place outside layouts/")
-                break
-        return super().get_source(environment, template)
+                return _read_template(candidate, template, self.root)
+        raise TemplateNotFound(template)
+
+
+def _read_template(path: Path, name: str, root: Path) -> tuple[str, str, Callable[[], bool]]:
+    """Return a template's text, read as untrusted (regular, bounded), and its up-to-date test."""
+    try:
+        mtime = path.stat().st_mtime_ns
+        source = read_confined(path, MAX_TEMPLATE_BYTES, root).decode("utf-8")
+    except Refused as exc:
+        raise TemplateError(f"'{name}': {exc.message}") from None
+    except (OSError, UnicodeDecodeError):
+        raise TemplateError(f"'{name}' cannot be read as UTF-8 text") from None
+
+    def uptodate() -> bool:
+        try:
+            return path.stat().st_mtime_ns == mtime
+        except OSError:
+            return False
+    return source, str(path), uptodate
 
 
 @lru_cache(maxsize=32)
