@@ -57,12 +57,14 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
         project.translations(job.zine, job.variant.lang, report)
         project.words(job.variant.lang, report)
     outputs, todo = _kept(project, jobs, options, out, report)
-    done = execute(project, jobs, list(todo), options, unit, progress)
-    for result in sorted(done, key=lambda d: d.index):
-        _add(report, result.problems)
-        if result.output is not None:
+    problems = {}
+    for result in execute(project, jobs, list(todo), options, unit, progress):
+        problems[result.index] = result.problems
+        if result.output is not None:   # staged as it arrives: never all outputs in memory
             output = dataclasses.replace(result.output, inputs=todo[result.index])
             outputs[result.index] = stage.put(output) if stage is not None else output
+    for index in sorted(problems):      # reported in job order, whatever order they came in
+        _add(report, problems[index])
     return [outputs[i] for i in sorted(outputs)]
 
 

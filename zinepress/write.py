@@ -50,7 +50,8 @@ class Output:
         return {"zine": self.zine, "edition": self.edition, "lang": self.lang,
                 "region": self.region, "layout": self.layout, "paper": self.paper,
                 "path": manifest.entry_path(out, self.path, root), "pages": self.pages,
-                "sheets": self.sheets, "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
+                "sheets": self.sheets,
+                "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
                 "warnings": list(self.warnings), "inputs": self.inputs}
 
 
