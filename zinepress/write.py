@@ -151,9 +151,9 @@ def _commit(moves: list[tuple[Path, Path]]) -> None:
             for tmp, target in moves:
                 os.replace(tmp, target)
                 done.append(target)
-        except OSError:
+        except OSError as exc:
             _restore([b for b in backups if b[0] in done])
-            raise
+            raise _cannot_write(target, exc) from None   # the target, not the hidden file
         for folder in {target.parent for _, target in moves}:
             _sync_folder(folder)
     finally:
