@@ -298,6 +298,19 @@ def _not_utf8_name(path: Path) -> None:
     (path / os.fsdecode(b"caf\xe9.png")).write_bytes(b"")
 
 
+def _many_services(path: Path) -> None:
+    """Write the US region with its first service listed 100 times more (ids us-copy-N).
+
+    Fitting the crisis panel left out one contact per layout: 100 services took 78 s.
+    """
+    text = (HERE.parent.parent / "regions" / "us.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: us-988-lifeline\n")
+    block = text[start:text.index("\n  - id: ", start + 1) + 1]
+    copies = "".join(block.replace("id: us-988-lifeline", f"id: us-copy-{i}")
+                     for i in range(100))
+    path.write_text(text[:start] + copies + text[start:], encoding="utf-8")
+
+
 def _zine(panels: str) -> str:
     return ("title: probe\nlanguage: en\nvariants: [en-us]\nlayouts: {reader: full}\n"
             f"license: CC0\npanels:\n{panels}")
@@ -321,4 +334,5 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "many-variants": _many_variants,
     "long-msgstr": _long_msgstr,
     "not-utf8-name": _not_utf8_name,
+    "many-services": _many_services,
 }
