@@ -43,7 +43,6 @@ from zinepress.errors import Report  # noqa: E402
 from zinepress.fit.measure import placements  # noqa: E402
 from zinepress.jobs import Options, select_jobs  # noqa: E402
 from zinepress.project import load_project  # noqa: E402
-from zinepress.render.fetch import ConfinedFetcher  # noqa: E402
 
 SLUG = "unpacking-self-harm"
 PARTS = ("layouts", "fonts", "regions", "zines", "locales")
@@ -102,7 +101,7 @@ def fills(root: Path) -> Factors:
             loc = pipeline.localize_job(project, job, options, report)
             panels = pipeline.pad(loc, job, report)
             crisis = crisis_view(loc, report, dt.date.today(), False)
-            fetcher = ConfinedFetcher([root / "zines", root / "layouts", root / "fonts"])
+            fetcher = project.fetcher(job.zine)
             document, _, _ = pipeline.render_pages(loc, job, panels, crisis, project, fetcher,
                                                    options)
             text = [p.id for p in panels if p.kind == "text"]

@@ -89,7 +89,6 @@ def variant_html(project: Path, region: str, layout: str) -> str:
     from zinepress.jobs import Options, select_jobs
     from zinepress.project import load_project
     from zinepress.render.document import overflows, render
-    from zinepress.render.fetch import ConfinedFetcher
     from zinepress.render.templates import pages_html
 
     report = Report()
@@ -100,7 +99,7 @@ def variant_html(project: Path, region: str, layout: str) -> str:
     panels = pad(loc, job, report)
     crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
     crisis = crisis_view(loc, report, dt.date.today(), False) if crisis_panels else None
-    fetcher = ConfinedFetcher([job.zine.folder, project / "layouts", project / "fonts"])
+    fetcher = loaded.fetcher(job.zine)
     paper = job.layout.papers[job.paper]
     html = pages_html(loc, job.layout, paper, panels, crisis, loaded.fonts_css, False)
     document, _ = render(html, job.zine.folder, fetcher)

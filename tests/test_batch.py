@@ -1,9 +1,13 @@
 """Batch builds: worker processes, unchanged outputs kept, PO edits, --force, shards, failures."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import shutil
+import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +15,14 @@ import polib
 import pytest
 
 from tests.conftest import copy_project, zine
-from zinepress.batch import _recorded
+from tests.hostile.corpus import BASE
+from zinepress.batch import _recorded, run_batch
 from zinepress.errors import Problem, Report
 from zinepress.inputs import Hasher
-from zinepress.jobs import Options, select_jobs
-from zinepress.project import load_project
+from zinepress.jobs import Job, Options, select_jobs
+from zinepress.model import Variant
+from zinepress.project import Project, load_project
+from zinepress.write import Output, Stage
 
 SLUG = "unpacking-self-harm"
 BUILD = ("build", "--draft", "-L", "minizine", "-j", "2")
@@ -181,6 +188,26 @@ def test_crisis_line_ageing_changes_the_input_hash(project: Path) -> None:
     assert digest(oldest + dt.timedelta(days=1)) != digest(oldest + dt.timedelta(days=366))
 
 
+def test_an_emergency_number_going_stale_changes_the_input_hash(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    us = project / "regions" / "us.yaml"
+    text = us.read_text(encoding="utf-8")
+    fcc = '\n    source: "https://www.fcc.gov/text-to-911'
+    us.write_text(text.replace("    checked: 2026-11-23" + fcc, "    checked: 2026-01-01" + fcc, 1),
+                  encoding="utf-8")
+    assert us.read_text(encoding="utf-8") != text
+    report = Report()
+    loaded = load_project(project, report)
+    job = select_jobs(loaded.zines, loaded.layouts, loaded.regions,
+                      Options(regions=("us",), layouts=("minizine",)), report)[0]
+
+    def digest(day: dt.date) -> str:
+        return Hasher(loaded, Options(), day).job(job)
+
+    # Only the emergency number's check ages past 365 days between these two days.
+    assert digest(dt.date(2026, 12, 1)) != digest(dt.date(2027, 1, 2))
+
+
 @pytest.mark.parametrize("problem", [
     Problem("zines/x/zine.yaml", 12, "unknown key 'titel': did you mean 'title'?", "warning"),
     Problem("regions/us.yaml", None, "a note: with a colon", "warning"),
@@ -220,3 +247,29 @@ def test_merge_refuses_one_output_built_from_different_inputs(tmp_path: Path) ->
             "inputs: were the shards built with the same options, from the same files?"
             in run.output)
     assert not (tmp_path / "build").exists()
+
+
+def test_a_staged_batch_holds_one_output_in_memory_at_a_time(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", zines=False)
+    shutil.copytree(BASE, project, dirs_exist_ok=True)
+    report = Report()
+    loaded = load_project(project, report)
+    [job] = select_jobs(loaded.zines, loaded.layouts, loaded.regions, Options(), report)
+    langs = ["en", "es", "fr", "de", "it", "pt", "nl", "sv", "da", "fi", "pl", "cs"]
+    jobs = [dataclasses.replace(job, variant=Variant(lang, "us")) for lang in langs]
+    size = 8_000_000
+
+    def unit(project: Project, job: Job, options: Options, report: Report) -> Output:
+        return Output("probe", job.edition, job.variant.lang, "us", "reader", job.paper,
+                      job.path, os.urandom(size), 1, 1)
+    stage = Stage(tmp_path / "out")
+    tracemalloc.start()
+    try:
+        outputs = run_batch(loaded, jobs, Options(workers=1, force=True), tmp_path / "out",
+                            report, unit, stage=stage)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        stage.discard()
+    assert len(outputs) == 12 and all(o.data == b"" for o in outputs)
+    assert peak < 3 * size        # held all at once, it would be 12 × 8 MB

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from zinepress.crisis import CrisisView, crisis_view, trimmed
+from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed, trimmed_by
 from zinepress.errors import Report
 from zinepress.load.region import load_regions
 from zinepress.localize import Words
@@ -144,6 +144,9 @@ def test_trimming_drops_the_least_relevant_contact_first(tmp_path: Path) -> None
     smallest = trimmed(smaller)
     assert [c.kind for c in smallest.services[0].contacts] == ["phone"]
     assert trimmed(smallest) is None
+    assert [trimmed_by(printed, n) for n in (0, 1, 2, 3)] == [printed, smaller, smallest,
+                                                              smallest]
+    assert contact_count(printed) == 3 and contact_count(smallest) == 1
 
 
 def test_a_second_number_with_nothing_to_say_is_labelled(tmp_path: Path) -> None:

@@ -63,10 +63,6 @@ class Assets:
         """Return the `_shared` parts of a kind, the project's first, then the built-in ones."""
         return tuple(f / "_shared" for f in self.folders(kind) if (f / "_shared").is_dir())
 
-    def readable(self) -> list[Path]:
-        """Return the folders a render may read files from (stylesheets' images, fonts)."""
-        return [f for kind in ("layouts", "themes", "fonts") for f in self.folders(kind)]
-
     def origin(self, path: Path) -> str:
         """Say whether an entry is the project's own or built into zinepress."""
         inside_project = path.resolve().is_relative_to(self.project.resolve())

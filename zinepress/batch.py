@@ -27,7 +27,7 @@ from zinepress.jobs import Job, Options
 from zinepress.manifest import entry_path, read_entries
 from zinepress.project import Project
 from zinepress.render.fonts import font_config
-from zinepress.write import Output
+from zinepress.write import Output, Stage
 
 Progress = Callable[[int, int, str], None]
 Unit = Callable[[Project, Job, Options, Report], Output | None]   # build.build_job
@@ -45,18 +45,26 @@ class Done:
 
 
 def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, report: Report,
-              unit: Unit, progress: Progress | None = None) -> list[Output]:
-    """Return the outputs of this shard's jobs: unchanged ones read back, the others built."""
+              unit: Unit, progress: Progress | None = None,
+              stage: Stage | None = None) -> list[Output]:
+    """Return the outputs of this shard's jobs: unchanged ones kept, the others built.
+
+    With a stage, each built output goes to a temporary file as soon as it arrives, so the
+    build holds one output in memory at a time.
+    """
     jobs = shard(jobs, options.shard)
     for job in jobs:   # read every PO file here, once, so that its problems are reported once
         project.translations(job.zine, job.variant.lang, report)
         project.words(job.variant.lang, report)
     outputs, todo = _kept(project, jobs, options, out, report)
-    done = execute(project, jobs, list(todo), options, unit, progress)
-    for result in sorted(done, key=lambda d: d.index):
-        _add(report, result.problems)
-        if result.output is not None:
-            outputs[result.index] = dataclasses.replace(result.output, inputs=todo[result.index])
+    problems = {}
+    for result in execute(project, jobs, list(todo), options, unit, progress):
+        problems[result.index] = result.problems
+        if result.output is not None:   # staged as it arrives: never all outputs in memory
+            output = dataclasses.replace(result.output, inputs=todo[result.index])
+            outputs[result.index] = stage.put(output) if stage is not None else output
+    for index in sorted(problems):      # reported in job order, whatever order they came in
+        _add(report, problems[index])
     return [outputs[i] for i in sorted(outputs)]
 
 
@@ -94,14 +102,16 @@ def unchanged(previous: dict[str, dict], out: Path, root: Path, job: Job,
     if not entry or entry.get("inputs") != digest:
         return None
     try:
-        data = (out / job.path).read_bytes()
+        with (out / job.path).open("rb") as handle:
+            found = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
-    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+    if found != entry.get("sha256"):
         return None   # changed or damaged since: build it again
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
-                  job.layout.name, job.paper, job.path, data, entry["pages"], entry["sheets"],
-                  tuple(entry.get("warnings", ())), digest, built=False)
+                  job.layout.name, job.paper, job.path, b"", entry["pages"], entry["sheets"],
+                  tuple(entry.get("warnings", ())), digest, built=False, file=out / job.path,
+                  sha256=found)
 
 
 def execute(project: Project, jobs: list[Job], indexes: list[int], options: Options, unit: Unit,

@@ -11,10 +11,11 @@ import pikepdf
 
 from zinepress.batch import Progress, run_batch
 from zinepress.contrast import check_contrast
-from zinepress.crisis import CrisisView, crisis_view, trimmed
+from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
 from zinepress.finish import finish
 from zinepress.fit import Relayout, fit_pages
+from zinepress.fit.halves import fewest_cuts
 from zinepress.i18n.checks import check_language
 from zinepress.impose.apply import impose
 from zinepress.impose.plans import make_plan, with_back
@@ -32,7 +33,7 @@ from zinepress.render.deadline import run_limited
 from zinepress.render.document import overflows, render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import pages_html
-from zinepress.write import Output, write_outputs
+from zinepress.write import Output, Stage, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,17 @@ def build(root: Path, options: Options, progress: Progress | None = None,
     jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
     report.raise_if_failed(options.strict)
     out = options.out or root / "build"
-    # Unchanged outputs come back read from `out`, marked built=False; the rest in worker processes.
-    outputs = run_batch(project, jobs, options, out, report, limited_job, progress)
-    report.raise_if_failed(options.strict)
-    if write:
-        write_outputs(outputs, out, root)
+    # Unchanged outputs are kept in `out`, marked built=False; the rest built in worker processes
+    # and, when writing, staged in temporary files until every one is made.
+    stage = Stage(out) if write else None
+    try:
+        outputs = run_batch(project, jobs, options, out, report, limited_job, progress, stage)
+        report.raise_if_failed(options.strict)
+        if write:
+            outputs = write_outputs(outputs, out, root, stage)
+    finally:
+        if stage is not None:
+            stage.discard()
     return outputs, report
 
 
@@ -75,7 +82,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     loc = check_language(project, job, loc, panels, crisis, options.draft, report)
     if len(report.errors) > errors_before:
         return None
-    fetcher = ConfinedFetcher([job.zine.folder, *project.assets.readable()])
+    fetcher = project.fetcher(job.zine)
     document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
     relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
     document = fit_pages(document, panels, job, relayout, report)
@@ -126,13 +133,12 @@ def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisi
                project: Project, fetcher: ConfinedFetcher, options: Options) -> CrisisView:
     """Return the most relevant crisis lines that fit, measured on the crisis panels alone."""
     paper, ids = job.layout.papers[job.paper], [p.id for p in crisis_panels]
-    while (smaller := trimmed(crisis)) is not None:
-        crisis = smaller
-        html = pages_html(loc, job.layout, paper, crisis_panels, crisis, project.fonts_css,
-                          options.draft)
-        if not overflows(render(html, job.zine.folder, fetcher)[0], ids):
-            break
-    return crisis
+
+    def fits(cut: int) -> bool:
+        html = pages_html(loc, job.layout, paper, crisis_panels, trimmed_by(crisis, cut),
+                          project.fonts_css, options.draft)
+        return not overflows(render(html, job.zine.folder, fetcher)[0], ids)
+    return trimmed_by(crisis, fewest_cuts(contact_count(crisis) - 1, fits))
 
 
 def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,

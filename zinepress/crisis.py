@@ -105,6 +105,24 @@ def trimmed(view: CrisisView) -> CrisisView | None:
     return replace(view, services=services, omitted=view.omitted + 1)
 
 
+def contact_count(view: CrisisView) -> int:
+    """Return how many contacts the view prints."""
+    return sum(len(s.contacts) for s in view.services)
+
+
+def trimmed_by(view: CrisisView, count: int) -> CrisisView:
+    """Return the view without its `count` least relevant contacts (one is always kept)."""
+    keep = max(contact_count(view) - count, 1)
+    services = []
+    for service in view.services:
+        if keep <= 0:
+            break
+        services.append(replace(service, contacts=service.contacts[:keep]))
+        keep -= len(services[-1].contacts)
+    omitted = contact_count(view) - sum(len(s.contacts) for s in services)
+    return replace(view, services=tuple(services), omitted=view.omitted + omitted)
+
+
 def crisis_view(loc: Reader, report: Report, today: dt.date, draft: bool,
                 max_age: int = MAX_AGE_DAYS) -> CrisisView:
     """Return the printable services of the variant's region, most relevant first."""

@@ -60,7 +60,7 @@ def how_to_print(output: Output, layout: Layout | None, options: Options) -> str
 def _two_sided(output: Output) -> bool:
     # Two PDF pages a sheet: a duplex layout, or a mini zine with the crisis-lines poster on its
     # back (poster.py); the PDF itself says which.
-    with pikepdf.open(io.BytesIO(output.data)) as pdf:
+    with pikepdf.open(io.BytesIO(output.content())) as pdf:
         return len(pdf.pages) == 2 * output.sheets
 
 

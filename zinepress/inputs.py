@@ -20,11 +20,11 @@ import pikepdf
 import weasyprint
 
 import zinepress
-from zinepress.crisis import MAX_AGE_DAYS
 from zinepress.jobs import Job, Options
 from zinepress.load.files import Refused, read_confined
 from zinepress.model import Region
 from zinepress.project import Project
+from zinepress.verify import contact_check, emergency_check
 
 MAX_HASHED = 64 * 1024 * 1024     # bytes; every loader's own limit is lower
 # Options that choose what to build or how to run, not what an output looks like. `strict` only
@@ -96,12 +96,16 @@ class Hasher:
         return builtin if listed_in_builtin else self.project.root
 
     def _ages(self, region: Region) -> str:
-        stale = []
-        for service in region.services:
-            for v in [service.verification, *(c.verification for c in service.contacts)]:
-                if v is not None and v.checked is not None:
-                    stale.append((self.today - v.checked).days > MAX_AGE_DAYS)
-        return "stale:" + "".join("1" if s else "0" for s in stale)
+        """Return what today's date decides for the region: which facts print, which are stale.
+
+        Computed by the very rule the build applies (verify.py), for every contact and for the
+        emergency number, so that a kept output is never one whose facts went stale since.
+        """
+        states = [contact_check(s, c, self.today).state for s in region.services
+                  for c in s.contacts]
+        if region.emergency is not None:
+            states.append("emergency " + emergency_check(region.emergency, self.today).state)
+        return "states:" + ",".join(states)
 
 
 @lru_cache(maxsize=1)
@@ -133,4 +137,5 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _digest(parts: list[str]) -> str:
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 is hashed as its bytes, not an error.
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()

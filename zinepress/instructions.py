@@ -17,7 +17,6 @@ from zinepress.poster import wants_back_poster
 from zinepress.press import plan_options
 from zinepress.project import Project
 from zinepress.render.document import render, write_pdf
-from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import base_context, render_template
 from zinepress.write import Output
 
@@ -31,7 +30,7 @@ def instruction_output(project: Project, job: Job, options: Options,
                        report: Report) -> Output | None:
     """Return the instruction sheet of one job's layout, paper and language."""
     html = instruction_html(project, job, options, report)
-    fetcher = ConfinedFetcher(project.assets.readable())
+    fetcher = project.fetcher()
     document, warnings = render(html, job.layout.folder, fetcher)
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():

@@ -8,6 +8,8 @@ from zinepress import press
 from zinepress.errors import Report, did_you_mean
 from zinepress.model import Layout, Variant, Zine
 
+MAX_JOBS = 1_000     # PDFs in one build; more is choosing with -l/-r/-L or SLUG, not one run
+
 
 @dataclass(frozen=True)
 class Options:
@@ -73,6 +75,10 @@ def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dic
                 if name in layouts:
                     jobs.append(_job(zine, variant, layouts[name], edition, regions, options, report))
     jobs = [j for j in jobs if j is not None]
+    if len(jobs) > MAX_JOBS:
+        report.error("zines", None, f"this build would make {len(jobs):,} PDFs; the limit is "
+                     f"{MAX_JOBS:,} at once: choose zines, or use -l, -r and -L")
+        return []
     if options.instructions:
         jobs = [each for job in jobs for each in press.with_instructions(job)]
     press.check(jobs, options, report)

@@ -26,6 +26,7 @@ class Panel:
     note: str | None = None          # for translators
     critical: bool = False
     src: str | None = None           # image path, inside the zine folder
+    image: bytes | None = field(default=None, repr=False)   # its bytes, read and checked once
     line: int = 0                    # where the panel starts in zine.yaml
     lines: dict[str, int] = field(default_factory=dict)   # field (or items.<n>) -> line
 
@@ -83,6 +84,11 @@ class Zine:
     @property
     def title(self) -> str:
         return self.text.get("title", "")
+
+    def images(self) -> dict[str, bytes]:
+        """Return each image panel's checked bytes by the path its `src` names."""
+        return {str(self.folder / p.src): p.image for p in self.panels
+                if p.src and p.image is not None}
 
     def panel(self, panel_id: str) -> Panel:
         """Return the panel with this id."""

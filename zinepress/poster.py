@@ -10,9 +10,11 @@ import datetime as dt
 import io
 
 import pikepdf
+import weasyprint
 
-from zinepress.crisis import CrisisView, crisis_view, trimmed
+from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
+from zinepress.fit.halves import fewest_cuts
 from zinepress.jobs import Job, Options
 from zinepress.localize import Localized
 from zinepress.model import Panel
@@ -40,16 +42,20 @@ def back_poster(loc: Localized, job: Job, crisis: CrisisView | None, project: Pr
                      "panel, and this zine has none")
         return None
     view = crisis or crisis_view(loc, report, dt.date.today(), options.draft)
-    while True:
-        document, warnings = render(_html(loc, job, panel, view, project, options),
-                                    job.zine.folder, fetcher)
-        if len(document.pages) == 1:
-            return write_pdf(document, None), warnings
-        view = trimmed(view)
-        if view is None:
-            report.error(job.zine.yaml_path, panel.line, f"panel '{panel.id}' does not fit on "
-                         f"the back poster ({job.layout.name}, {job.paper}) even with one line")
-            return None
+    tries: dict[int, tuple[weasyprint.Document, list[str]]] = {}
+
+    def fits(cut: int) -> bool:
+        tries[cut] = render(_html(loc, job, panel, trimmed_by(view, cut), project, options),
+                            job.zine.folder, fetcher)
+        return len(tries[cut][0].pages) == 1
+    # Leaving lines out by halves: one layout per halving, not one per line (issue 12).
+    cut = 0 if fits(0) else fewest_cuts(contact_count(view) - 1, fits)
+    document, warnings = tries[cut]
+    if len(document.pages) != 1:
+        report.error(job.zine.yaml_path, panel.line, f"panel '{panel.id}' does not fit on "
+                     f"the back poster ({job.layout.name}, {job.paper}) even with one line")
+        return None
+    return write_pdf(document, None), warnings
 
 
 def _html(loc: Localized, job: Job, panel: Panel, view: CrisisView, project: Project,

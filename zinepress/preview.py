@@ -33,7 +33,7 @@ class Picture:
 
 def sheet_pictures(output: Output, dpi: int = DPI) -> list[Picture]:
     """Return a picture of every sheet side of an output, in printing order."""
-    document = pdfium.PdfDocument(output.data)
+    document = pdfium.PdfDocument(output.content())
     try:
         count = len(document)
         two_sided = count == 2 * output.sheets

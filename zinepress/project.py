@@ -14,7 +14,8 @@ from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
 from zinepress.model import Layout, Region, Zine
-from zinepress.render.fonts import fonts_css
+from zinepress.render.fetch import ConfinedFetcher
+from zinepress.render.fonts import project_fonts
 
 PROJECT_KEY = "zinepress.project"
 
@@ -29,6 +30,7 @@ class Project:
     layouts: dict[str, Layout]
     regions: dict[str, Region]
     fonts_css: str
+    font_files: dict[str, bytes] = field(default_factory=dict)   # fonts.Fonts.files
     _catalogs: dict[Path, Catalog] = field(default_factory=dict)
 
     def catalog(self, path: Path, report: Report, key: str = "msgctxt") -> Catalog:
@@ -36,6 +38,10 @@ class Project:
         if path not in self._catalogs:
             self._catalogs[path] = read_catalog(path, report, key) if path.is_file() else EMPTY
         return self._catalogs[path]
+
+    def fetcher(self, zine: Zine | None = None) -> ConfinedFetcher:
+        """Return a URL fetcher that serves the fonts and the zine's images as they were checked."""
+        return ConfinedFetcher({**self.font_files, **(zine.images() if zine else {})})
 
     def translations(self, zine: Zine, lang: str, report: Report) -> Catalog:
         """Return a zine's translations into one language, without any copied from another."""
@@ -88,7 +94,8 @@ def load_project(root: Path, report: Report, slugs: tuple[str, ...] = ()) -> Pro
         zine = load_zine(folder, report, set(layouts), set(regions))
         if zine is not None:
             zines[zine.slug] = zine
-    return Project(root, assets, zines, layouts, regions, fonts_css(assets, report))
+    fonts = project_fonts(assets, report)
+    return Project(root, assets, zines, layouts, regions, fonts.css, fonts.files)
 
 
 

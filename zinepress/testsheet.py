@@ -16,7 +16,7 @@ from zinepress.load.po import read_catalog
 from zinepress.localize import Words, direction, paper_word
 from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
-from zinepress.render.fonts import fonts_css
+from zinepress.render.fonts import project_fonts
 from zinepress.render.templates import environment
 
 MM = 72 / 25.4
@@ -34,12 +34,12 @@ def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
                    "zinepress project (a folder with layouts/ and fonts/)")
     po = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
     words = read_catalog(po, report, key="msgid").translated
-    fonts = fonts_css(assets, report)
+    fonts = project_fonts(assets, report)
     report.raise_if_failed()
     html = environment(shared, assets.shared()).get_template(TEMPLATE).render(
-        lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts),
+        lang=lang, dir=direction(lang), t=Words(dict(words)), fonts=Markup(fonts.css),
         sheet=SHEETS[paper], paper_name=paper_word(Words(dict(words)), paper))
-    document, warnings = render(html, shared, ConfinedFetcher(assets.readable()))
+    document, warnings = render(html, shared, ConfinedFetcher(fonts.files))
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():
             raise fail(shared / TEMPLATE, None, f"a character has no glyph in the bundled "

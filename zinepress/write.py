@@ -1,9 +1,11 @@
 """Write stage: every output replaced atomically, and build/manifest.json listing them."""
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,9 +13,12 @@ from pathlib import Path
 from typing import Iterator
 
 from zinepress import manifest
+from zinepress.errors import ZineError, fail
 
 TMP_SUFFIX = ".tmp"
 LOCK_NAME = ".lock"
+_MARK = "zp"     # temporary names: .<name>.zp<pid>-<random>.tmp
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.zp(?P<pid>\d+)-[^/]*\.tmp")
 
 
 @dataclass(frozen=True)
@@ -27,19 +32,26 @@ class Output:
     layout: str
     paper: str
     path: Path                       # relative to the output folder
-    data: bytes
+    data: bytes                      # empty once the bytes sit in `file`
     pages: int
     sheets: int
     warnings: tuple[str, ...] = field(default=())
     inputs: str = ""                 # the input hash (zinepress.inputs)
-    built: bool = True               # False: unchanged, `data` read back from the earlier build
+    built: bool = True               # False: unchanged, kept from the earlier build
+    file: Path | None = None         # where the bytes are: staged (hidden .tmp) or written
+    sha256: str = ""
+
+    def content(self) -> bytes:
+        """Return the file's bytes, from memory or from where they were staged or written."""
+        return self.data if self.data or self.file is None else self.file.read_bytes()
 
     def record(self, out: Path, root: Path) -> dict:
         """Return this output's manifest entry."""
         return {"zine": self.zine, "edition": self.edition, "lang": self.lang,
                 "region": self.region, "layout": self.layout, "paper": self.paper,
                 "path": manifest.entry_path(out, self.path, root), "pages": self.pages,
-                "sheets": self.sheets, "sha256": hashlib.sha256(self.data).hexdigest(),
+                "sheets": self.sheets,
+                "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
                 "warnings": list(self.warnings), "inputs": self.inputs}
 
 
@@ -49,33 +61,127 @@ def atomic_write(path: Path, data: bytes) -> None:
     The one way zinepress writes a file (outputs, manifest, PO files): a build or `zine i18n`
     killed at any moment leaves the old file whole, plus at most a hidden .tmp file beside it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    tmp = _staged(path, data)
     try:
-        # mkstemp makes the file private (0600); keep the old file's mode, else the usual one.
-        os.fchmod(fd, _mode(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
 
 
-def write_outputs(outputs: list[Output], out: Path, root: Path) -> Path:
-    """Write every output that was built, then merge their entries into the manifest."""
-    entries = [o.record(out, root) for o in outputs]
-    with build_lock(out):
-        _remove_leftovers(out)
-        for output in outputs:
-            if output.built:
-                atomic_write(out / output.path, output.data)
-        merged = manifest.merged(manifest.read_entries(out), entries, root)
-        atomic_write(out / manifest.NAME, manifest.render(merged))
-    return out / manifest.NAME
+class Stage:
+    """Built outputs written to hidden temporary files beside their places, until the commit.
+
+    A build holds one output in memory at a time (30 variants held at once took 374 MB, issue
+    12); nothing under its final name changes until every output and the manifest are on disk.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.files: list[Path] = []
+        self.folders: list[Path] = []     # made for staged files: removed again when empty
+
+    def put(self, output: Output) -> Output:
+        """Return the output with its bytes moved to a temporary file beside its place."""
+        if not output.built or output.file is not None:
+            return output
+        target = self.out / output.path
+        self.folders += [f for f in (target.parent, *target.parent.parents)
+                         if f.is_relative_to(self.out) and not f.exists()]
+        try:
+            tmp = _staged(target, output.data)
+        except OSError as exc:
+            self.discard()
+            raise _cannot_write(target, exc) from None
+        self.files.append(tmp)
+        return dataclasses.replace(output, data=b"", file=tmp,
+                                   sha256=hashlib.sha256(output.data).hexdigest())
+
+    def discard(self) -> None:
+        """Remove every temporary file this stage made."""
+        for tmp in self.files:
+            tmp.unlink(missing_ok=True)
+        self.files.clear()
+        for folder in sorted(set(self.folders), key=lambda f: -len(f.parts)):
+            try:
+                folder.rmdir()    # only when empty: a committed output keeps its folder
+            except OSError:
+                pass
+        self.folders.clear()
+
+
+def write_outputs(outputs: list[Output], out: Path, root: Path,
+                  stage: Stage | None = None) -> list[Output]:
+    """Put every built output and the merged manifest in place, all or nothing.
+
+    Return the outputs as written (each `file` its final path). A write that fails (a read-only
+    folder, a full disk) is an error naming the file, and leaves every earlier file as it was.
+    """
+    stage = stage or Stage(out)
+    try:
+        outputs = [stage.put(o) for o in outputs]
+        with build_lock(out):
+            _remove_leftovers(out, [out / o.path for o in outputs] + [out / manifest.NAME])
+            merged = manifest.merged(manifest.read_entries(out),
+                                     [o.record(out, root) for o in outputs], root)
+            moves = [(o.file, out / o.path) for o in outputs if o.built and o.file is not None]
+            try:
+                moves.append((_staged(out / manifest.NAME, manifest.render(merged)),
+                              out / manifest.NAME))
+            except OSError as exc:
+                raise _cannot_write(out / manifest.NAME, exc) from None
+            stage.files.append(moves[-1][0])
+            _commit(moves)
+    except OSError as exc:
+        raise _cannot_write(Path(exc.filename or out), exc) from None
+    finally:
+        stage.discard()
+    return [dataclasses.replace(o, file=out / o.path, data=b"") if o.file else o for o in outputs]
+
+
+def _commit(moves: list[tuple[Path, Path]]) -> None:
+    """Rename every staged file over its target; on a failure put every earlier file back."""
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for _, target in moves:   # hard links keep the old files without copying them
+            backups.append((target, _backup(target)))
+        done = []
+        try:
+            for tmp, target in moves:
+                os.replace(tmp, target)
+                done.append(target)
+        except OSError as exc:
+            _restore([b for b in backups if b[0] in done])
+            raise _cannot_write(target, exc) from None   # the target, not the hidden file
+        for folder in {target.parent for _, target in moves}:
+            _sync_folder(folder)
+    finally:
+        for _, backup in backups:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+
+def _backup(target: Path) -> Path | None:
+    if not target.exists():
+        return None
+    backup = target.with_name(f".{target.name}.{_MARK}{os.getpid()}-backup{TMP_SUFFIX}")
+    backup.unlink(missing_ok=True)
+    os.link(target, backup)
+    return backup
+
+
+def _restore(backups: list[tuple[Path, Path | None]]) -> None:
+    for target, backup in backups:
+        if backup is None:
+            target.unlink(missing_ok=True)
+        else:
+            os.replace(backup, target)
+
+
+def _cannot_write(path: Path, exc: OSError) -> ZineError:
+    return fail(path, None, f"cannot write the file: {exc.strerror or exc}; the build wrote "
+                            "nothing, and earlier outputs are as they were")
 
 
 @contextmanager
@@ -90,10 +196,48 @@ def build_lock(out: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _remove_leftovers(out: Path) -> None:
-    # Under the lock no other build is writing, so a temporary file here is a killed build's.
-    for tmp in out.rglob(f".*{TMP_SUFFIX}"):
-        tmp.unlink(missing_ok=True)
+def _staged(path: Path, data: bytes) -> Path:
+    """Write data to a new hidden temporary file beside `path`, synced; return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_MARK}{os.getpid()}-",
+                                suffix=TMP_SUFFIX)
+    try:
+        # mkstemp makes the file private (0600); keep the old file's mode, else the usual one.
+        os.fchmod(fd, _mode(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _remove_leftovers(out: Path, targets: list[Path]) -> None:
+    """Remove temporary files that killed zinepress processes left beside these targets.
+
+    Only files named as this module names them (.<target>.zp<pid>-….tmp), for the files this
+    build writes, whose process is gone: `-o DIR` may point at a folder with other files.
+    """
+    for folder in {t.parent for t in targets if t.parent.is_dir()}:
+        names = {t.name for t in targets if t.parent == folder}
+        for entry in os.scandir(folder):
+            match = _LEFTOVER.fullmatch(entry.name)
+            if match and match["name"] in names and not _alive(int(match["pid"])):
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True    # this build's own staged files
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _mode(path: Path) -> int:

@@ -260,6 +260,57 @@ def _big_yaml(path: Path) -> None:
     path.write_text(_zine(panels="  - id: words\n    body: words\n") + padding)
 
 
+def _font_truncated(path: Path) -> None:
+    """Write the bundled regular face cut off at half its length (a damaged download)."""
+    data = (HERE.parent.parent / "fonts" / "NotoSans-Regular.ttf").read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+
+
+def _font_flipped(path: Path) -> None:
+    """Write the bundled regular face with some bytes of its glyph outlines changed."""
+    data = bytearray((HERE.parent.parent / "fonts" / "NotoSans-Regular.ttf").read_bytes())
+    for index in range(len(data) // 2, len(data) // 2 + 64):
+        data[index] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _png_16bit_grey(path: Path) -> None:
+    """Write a 16-bit greyscale PNG of a light grey (WeasyPrint printed these solid black)."""
+    Image.new("I;16", (128, 128), 50_000).save(path)
+
+
+def _many_variants(path: Path) -> None:
+    variants = ", ".join(f"en-us{i}" for i in range(5_000))
+    path.write_text(_zine(panels="  - id: words\n    body: words\n").replace(
+        "variants: [en-us]", f"variants: [{variants}]"))
+
+
+def _long_msgstr(path: Path) -> None:
+    """Write the probe's Spanish PO file with one translation of 1,900,000 characters."""
+    text = (BASE / "zines" / "probe" / "locales" / "es.po").read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "Un panel de palabras sencillas."',
+                                 'msgstr "' + "palabra " * 237_500 + '"'), encoding="utf-8")
+
+
+def _not_utf8_name(path: Path) -> None:
+    """Make a folder holding a file whose name is Latin-1, not UTF-8 ('café.png')."""
+    path.mkdir()
+    (path / os.fsdecode(b"caf\xe9.png")).write_bytes(b"")
+
+
+def _many_services(path: Path) -> None:
+    """Write the US region with its first service listed 100 times more (ids us-copy-N).
+
+    Fitting the crisis panel left out one contact per layout: 100 services took 78 s.
+    """
+    text = (HERE.parent.parent / "regions" / "us.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: us-988-lifeline\n")
+    block = text[start:text.index("\n  - id: ", start + 1) + 1]
+    copies = "".join(block.replace("id: us-988-lifeline", f"id: us-copy-{i}")
+                     for i in range(100))
+    path.write_text(text[:start] + copies + text[start:], encoding="utf-8")
+
+
 def _zine(panels: str) -> str:
     return ("title: probe\nlanguage: en\nvariants: [en-us]\nlayouts: {reader: full}\n"
             f"license: CC0\npanels:\n{panels}")
@@ -277,4 +328,11 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "long-body": _long_body,
     "many-panels": _many_panels,
     "big-yaml": _big_yaml,
+    "font-truncated": _font_truncated,
+    "font-flipped": _font_flipped,
+    "png-16bit-grey": _png_16bit_grey,
+    "many-variants": _many_variants,
+    "long-msgstr": _long_msgstr,
+    "not-utf8-name": _not_utf8_name,
+    "many-services": _many_services,
 }

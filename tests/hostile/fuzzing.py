@@ -25,7 +25,7 @@ from zinepress.build import build
 from zinepress.errors import Report, ZineError
 from zinepress.jobs import Options
 from zinepress.load.chars import refused_character
-from zinepress.load.images import image_problem
+from zinepress.load.images import read_image
 from zinepress.load.po import read_catalog
 from zinepress.load.region import load_regions
 from zinepress.load.yamlfile import parse_yaml
@@ -246,7 +246,7 @@ def check_image(ws: Workspace, data: bytes) -> None:
     """Check any bytes as an image file, under a raster and an SVG name."""
     for name in ("fuzz.png", "fuzz.svg"):
         (ws.zine / "images" / name).write_bytes(data)
-        image_problem(ws.zine, f"images/{name}")
+        read_image(ws.zine, f"images/{name}")
 
 
 def check_build(ws: Workspace, text: str) -> None:
@@ -257,7 +257,7 @@ def check_build(ws: Workspace, text: str) -> None:
     except ZineError:
         return
     for output in outputs:
-        with pikepdf.open(io.BytesIO(output.data)) as pdf:
+        with pikepdf.open(io.BytesIO(output.content())) as pdf:
             assert len(pdf.pages) == output.pages
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 import weasyprint
 
 from zinepress.errors import Report
-from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill
+from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill, too_wide
 from zinepress.fit.steps import Search, ladder
 from zinepress.jobs import Job
 from zinepress.model import Panel
@@ -39,11 +39,13 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
     """Return the pages with every panel fitting its page, or None after reporting which cannot."""
     ids = [p.id for p in panels]
     placed = placements(document, ids)
-    if all(m.fits for m in placed.values()):
+    # A word wider than its panel runs off the page sideways: it does not fit either (issue 12).
+    wide = {i for i, m in placed.items() if m.fits and too_wide(document.pages[m.first], i)}
+    if all(m.fits for m in placed.values()) and not wide:
         return document
     lined = {p.id for p in panels if p.kind == "notes"}
-    over = [i for i in ids if i in placed and not placed[i].fits
-            and not (i in lined and not spill(document, placed[i], i).lines)]
+    over = [i for i in ids if i in placed and (i in wide or not placed[i].fits)
+            and not (i in lined and not placed[i].fits and not spill(document, placed[i], i).lines)]
     searches = {i: _search(document, placed[i], i, job) for i in over}
     try:
         searches, found, last = _run(searches, relayout, {i: (document, placed[i]) for i in over},
@@ -56,7 +58,11 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
         return None
     failed = [i for i in over if i not in found]
     for panel_id in failed:
-        _report_too_long(*last[panel_id], panel_id, searches[panel_id], job, report)
+        trial, where = last[panel_id]
+        if where.fits:   # as high as its page, but too wide even at its smallest
+            _report_too_wide(trial, where, panel_id, searches[panel_id], job, report)
+        else:
+            _report_too_long(trial, where, panel_id, searches[panel_id], job, report)
     if failed:
         return None
     for panel_id in over:
@@ -84,20 +90,26 @@ def _run(searches: dict[str, Search], relayout: Relayout, last: dict[str, Laid],
             where = placements(trial, [panel_id])[panel_id]
             if base_style(trial.pages[where.first], panel_id) != searches[panel_id].styles[index]:
                 raise NotApplied(panel_id)
-            searches[panel_id] = searches[panel_id].measured(index, where.needed, where.fits)
+            fits = _fits(trial, where, panel_id)
+            searches[panel_id] = searches[panel_id].measured(index, where.needed, fits)
             last[panel_id] = (trial, where)
             # A panel before it that ran over moves it: keep the page only on the same side
             # (left or right), which page styles may depend on.
-            if where.fits and (where.first - position[panel_id]) % 2 == 0:
+            if fits and (where.first - position[panel_id]) % 2 == 0:
                 pages[panel_id] = (index, trial.pages[where.first])
     stale = {i: s.best for i, s in searches.items()
              if s.best is not None and pages.get(i, (None,))[0] != s.best}
     if stale:        # laid out again alone, each at its best style, so each lands in place
         trial = _trial(relayout, searches, stale)
         for panel_id, where in placements(trial, list(stale)).items():
-            if where.fits:
+            if _fits(trial, where, panel_id):
                 pages[panel_id] = (stale[panel_id], trial.pages[where.first])
     return searches, {i: page for i, (k, page) in pages.items() if k == searches[i].best}, last
+
+
+def _fits(document: weasyprint.Document, where: Measure, panel_id: str) -> bool:
+    """Tell whether a panel is on one page and no wider than it."""
+    return where.fits and too_wide(document.pages[where.first], panel_id) is None
 
 
 def _trial(relayout: Relayout, searches: dict[str, Search],
@@ -136,6 +148,17 @@ def _report_too_long(document: weasyprint.Document, where: Measure, panel_id: st
                  f"panel '{panel_id}' does not fit its page ({_where(job)}) even at the "
                  f"smallest legible size, {smallest}: it is {amount}; {cut}. Shorten the "
                  "panel or split it into two")
+
+
+def _report_too_wide(document: weasyprint.Document, where: Measure, panel_id: str,
+                     search: Search, job: Job, report: Report) -> None:
+    """Report a panel whose widest word runs off its page even at its floor, and by how much."""
+    over, text = too_wide(document.pages[where.first], panel_id) or (0.0, "")
+    report.error(job.zine.yaml_path, _line(job, panel_id),
+                 f"panel '{panel_id}' runs off its page sideways ({_where(job)}) even at the "
+                 f"smallest legible size, {search.styles[-1].describe()}: \"{_quote(text)}\" is "
+                 f"{max(mm(over), 1):.0f} mm too wide. Put a space in the long word or address, "
+                 "or shorten it")
 
 
 def _quote(sentence: str) -> str:

@@ -11,6 +11,7 @@ from weasyprint.formatting_structure import boxes
 from zinepress.fit.steps import Style
 
 PX = 0.75                    # CSS px to pt
+WIDTH_SLACK = 1.0            # px: rounding in WeasyPrint's text widths, not ink off the page
 HYPHENS = "\u2010\u00ad-"    # what a line broken inside a word may end with
 # A sentence ends at . ! ? … (and their CJK, Arabic and Urdu forms), maybe followed by a quote.
 SENTENCE_END = re.compile(r"(?:(?<=[.!?…。！？؟۔])|(?<=[.!?…。！？؟۔][\"”’»)\]]))\s+")
@@ -83,6 +84,26 @@ def section(page: weasyprint.Page, panel_id: str) -> boxes.Box | None:
                 and box.element.get("id") == f"panel-{panel_id}":
             return box
     return None
+
+
+def too_wide(page: weasyprint.Page, panel_id: str) -> tuple[float, str] | None:
+    """Return how far (pt) the panel's widest text or image runs past its sides, and its text.
+
+    A word (or URL) longer than the panel is wide cannot break and runs off the page sideways:
+    the height-based fit never sees it (issue 12).
+    """
+    box = section(page, panel_id)
+    if box is None:
+        return None
+    left, right = box.content_box_x(), box.content_box_x() + box.width
+    worst: tuple[float, str] | None = None
+    for part in box.descendants(placeholders=True):
+        if isinstance(part, (boxes.TextBox, boxes.ReplacedBox)):
+            over = max(part.position_x + part.margin_width() - right, left - part.position_x)
+            if over > WIDTH_SLACK and (worst is None or over * PX > worst[0]):
+                worst = (over * PX, part.text.strip() if isinstance(part, boxes.TextBox)
+                         else "an image")
+    return worst
 
 
 def base_style(page: weasyprint.Page, panel_id: str) -> Style:

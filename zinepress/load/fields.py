@@ -15,6 +15,8 @@ _TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: 
 def _kind(value: Any) -> str:
     if value is None:
         return "empty"
+    if isinstance(value, dt.datetime):
+        return "a date with a time of day"
     for cls, name in _TYPE_NAMES.items():
         if isinstance(value, cls) and not (cls is int and isinstance(value, bool)):
             return name
@@ -62,6 +64,8 @@ class Fields:
         value = self.data[key]
         if isinstance(value, bool) and cls is not bool and bool not in _as_tuple(cls):
             ok = False
+        elif isinstance(value, dt.datetime) and dt.datetime not in _as_tuple(cls):
+            ok = False   # a subclass of date that cannot be compared with one (issue 12)
         else:
             ok = isinstance(value, cls)
         if not ok:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -55,7 +56,26 @@ def _read_regular(real: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
             raise Refused(f"the file is {info.st_size:,} bytes; the limit is {limit:,}")
-        data = handle.read(limit + 1)
+        # Ask for the size it has, not the limit: read(n) sets aside n bytes first, and the
+        # input hash reads every file with a 64 MB limit.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:   # it grew since: read on, up to the limit
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew while being read
         raise Refused(f"the file is over {limit:,} bytes; the limit is {limit:,}")
     return data
+
+
+def undecodable_names(folder: Path, limit: int = 10_000) -> list[Path]:
+    """Return the paths under `folder` whose names are not UTF-8 (Python holds such bytes as
+    lone surrogates, which cannot be written out again), looking at `limit` entries at most."""
+    found = []
+    for count, path in enumerate(folder.rglob("*")):
+        if count >= limit:
+            break
+        if _SURROGATE.search(path.name):
+            found.append(path)
+    return found
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")

@@ -5,14 +5,20 @@ import re
 from pathlib import Path
 
 from zinepress.assets import Assets
-from zinepress.errors import Report
+from zinepress.errors import Report, did_you_mean
 from zinepress.impose.plans import PLANS
 from zinepress.load.fields import Fields
 from zinepress.load.yamlfile import Map, load_yaml
 from zinepress.model import Layout, Paper
-from zinepress.units import to_pt
+from zinepress.units import mm, to_pt
 
 TEMPLATE_RE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.html$")
+# WeasyPrint's PDF variants (weasyprint.pdf.VARIANTS); anything else fails only when writing.
+PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/a-4b", "pdf/a-4u",
+                "pdf/ua-1")
+MAX_MULTIPLE = 64
+# A sheet or page side: A0's long side is 1189 mm; a 20,000-inch page would rasterise to gigabytes.
+MAX_SIDE_MM = 1_200
 LAYOUT_KEYS = ("description", "papers", "imposition", "pages", "multiple", "pad_with", "duplex",
                "template", "marks", "pdf_variant", "min_body_pt", "links", "min_line_height",
                "min_text_pt", "max_line_chars", "min_image_dpi")
@@ -62,13 +68,33 @@ def load_layout(folder: Path, report: Report, shared: tuple[Path, ...] = (),
         f.error("template", f"template '{template}' is not in {folder.name}/")
     return Layout(name=folder.name, folder=folder, description=f.text("description") or "",
                   papers=_papers(f), imposition=imposition, pages=f.get("pages", int),
-                  multiple=f.get("multiple", int, default=1), pad_with=f.text("pad_with") or "notes",
+                  multiple=_multiple(f), pad_with=f.text("pad_with") or "notes",
                   duplex=f.flag("duplex"), template=template, marks=f.text("marks"),
-                  pdf_variant=f.text("pdf_variant"),
+                  pdf_variant=_pdf_variant(f),
                   min_body_pt=float(f.get("min_body_pt", (int, float), default=8.0)),
                   links=f.flag("links"), shared=shared or (folder.parent / "_shared",),
                   overlay=overlay,
                   **_legibility(f))
+
+
+def _multiple(f: Fields) -> int:
+    """Return the page count the panels are padded to a multiple of (1 to MAX_MULTIPLE)."""
+    multiple = f.get("multiple", int, default=1)
+    if not 1 <= multiple <= MAX_MULTIPLE:
+        f.error("multiple", f"'multiple' must be a whole number from 1 to {MAX_MULTIPLE}, "
+                f"not {multiple}")
+        return 1
+    return multiple
+
+
+def _pdf_variant(f: Fields) -> str | None:
+    """Return the PDF variant WeasyPrint writes (None: plain PDF)."""
+    variant = f.text("pdf_variant")
+    if variant is not None and variant not in PDF_VARIANTS:
+        f.error("pdf_variant", f"unknown pdf_variant '{variant}' (known: "
+                f"{', '.join(PDF_VARIANTS)}){did_you_mean(variant, PDF_VARIANTS)}")
+        return None
+    return variant
 
 
 def _legibility(f: Fields) -> dict:
@@ -94,6 +120,10 @@ def _papers(f: Fields) -> dict[str, Paper]:
             continue
         if len(sheet) != 2 or len(page) != 2:
             pf.error(None, "'sheet' and 'page' are [width, height]")
+            continue
+        if not all(0 < mm(side) <= MAX_SIDE_MM for side in sheet + page):
+            pf.error(None, f"every side of 'sheet' and 'page' must be more than 0 and at most "
+                     f"{MAX_SIDE_MM:,} mm")
             continue
         papers[str(name)] = Paper(str(name), sheet, page)
     return papers

@@ -7,6 +7,7 @@ with str.format, which would otherwise read attributes ({number.__class__}) or f
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ import polib
 from zinepress.errors import Report
 from zinepress.i18n import numbers
 from zinepress.i18n.marks import unbalanced_marks
-from zinepress.load.chars import refused_character
+from zinepress.load.chars import MAX_TEXT_CHARS, refused_character
 from zinepress.load.files import read_input
 from zinepress.render import markdown
 
@@ -113,6 +114,8 @@ def _read_text(path: Path, report: Report, inside: Path) -> str | None:
     raw = read_input(path, report, MAX_PO_BYTES, inside)
     if raw is None:
         return None
+    # Windows editors (Notepad) start UTF-8 files with a byte-order mark; it is not text.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -126,7 +129,10 @@ def _usable(entry: polib.POEntry, name: str, key: str, path: Path, report: Repor
     problems = []
     for text in [entry.msgstr, *entry.msgstr_plural.values()]:
         refused = refused_character(text)
-        if refused:
+        if len(text) > MAX_TEXT_CHARS:   # checked first: Markdown on megabytes takes minutes
+            problems.append(f"the translation is {len(text):,} characters long; the limit is "
+                            f"{MAX_TEXT_CHARS:,}")
+        elif refused:
             problems.append(f"the translation contains {refused[1]}")
         elif key == "msgctxt":
             found = [message for _, message in markdown.problems(text)]

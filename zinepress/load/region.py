@@ -28,6 +28,9 @@ COSTS = ("free", "standard-rates")
 PAPERS = ("letter", "a4")
 CODE_RE = re.compile(r"^([a-z]{2}(-[a-z0-9]{1,3})?|intl)$")
 TIME_RE = re.compile(r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$")
+# A URL is printed as a QR code; past a few hundred characters the code is too dense to scan from
+# paper, and past 2,331 no QR version holds it at all (ISO/IEC 18004, version 40, level M).
+MAX_URL_CHARS = 500
 
 
 def load_regions(folder: Path, report: Report) -> dict[str, Region]:
@@ -124,6 +127,10 @@ def _contact(raw: object, service: Fields, line: int, service_id: str) -> Contac
     url = f.text("url")
     if url and not url.startswith("https://") and not url.startswith("http://"):
         f.error("url", f"url must start with https:// or http:// ({url!r})")
+    elif url and len(url) > MAX_URL_CHARS:
+        f.error("url", f"url is {len(url):,} characters; the limit is {MAX_URL_CHARS} (it is "
+                "printed as a QR code, which must stay readable)")
+        url = None
     dial, keyword = _dial(f, "dial"), _value(f, "keyword", parse_keyword)
     if kind != "sms" and keyword:
         f.error("keyword", f"'keyword' is the word to text; a {kind} contact has none")

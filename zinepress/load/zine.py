@@ -1,6 +1,7 @@
 """Load and validate zines/<slug>/zine.yaml."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -8,11 +9,14 @@ from zinepress.errors import Report, did_you_mean
 from zinepress.load.chars import MAX_TEXT_CHARS
 from zinepress.load.fields import Fields
 from zinepress.load.languages import known_language, language_layouts
-from zinepress.load.images import image_problem
+from zinepress.load.files import undecodable_names
+from zinepress.load.images import read_image
 from zinepress.load.yamlfile import Map, Seq, load_yaml
 from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
 from zinepress.render import markdown
 
+# Each variant is several PDFs of a few seconds each: 5,000 variants was hours with no bound.
+MAX_VARIANTS = 100
 TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
             "credits", "sources", "panels", "editions", "poster", "back_poster",
             "languages")
@@ -46,7 +50,10 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
     if not path.is_file():
         report.error(folder, None, "a zine folder needs a zine.yaml")
         return None
-    data = load_yaml(path, report)
+    odd = undecodable_names(folder)
+    for name in odd:
+        report.error(name, None, "the file name is not UTF-8 text; rename the file")
+    data = load_yaml(path, report) if not odd else None
     if data is None:
         return None
     if not isinstance(data, Map):
@@ -138,7 +145,7 @@ def _panel(f: Fields, folder: Path) -> Panel | None:
                   src=f.text("src", required=kind == "image"), line=f.line or 0,
                   lines={**{k: f.line_of(k) or 0 for k in f.data}, **_item_lines(f)})
     if kind == "image":
-        _check_image(f, panel, folder)
+        panel = dataclasses.replace(panel, image=_check_image(f, panel, folder))
     if kind == "list" and not panel.items:
         f.error(None, "a list panel needs 'items'")
     return panel
@@ -188,12 +195,14 @@ def _check_items(f: Fields) -> None:
                 f.report.error(f.path, items.line_of(i), f.where + message)
 
 
-def _check_image(f: Fields, panel: Panel, folder: Path) -> None:
+def _check_image(f: Fields, panel: Panel, folder: Path) -> bytes | None:
+    """Return the image's checked bytes (what the PDF embeds), or None after reporting why not."""
     if not panel.get("alt").strip():
         f.error(None, "an image needs 'alt': a short description for people who cannot see it")
-    problem = image_problem(folder, panel.src) if panel.src else None
+    data, problem = read_image(folder, panel.src) if panel.src else (None, None)
     if problem:
         f.error("src", problem)
+    return data
 
 
 def _sources(top: Fields) -> tuple[Source, ...]:
@@ -245,8 +254,12 @@ def _language(top: Fields) -> str:
 
 
 def _variants(top: Fields, regions: set[str]) -> tuple[Variant, ...]:
-    names = top.texts("variants")
     items = top.items("variants")
+    if len(items) > MAX_VARIANTS:
+        top.error("variants", f"'variants' lists {len(items):,} variants; the limit is "
+                  f"{MAX_VARIANTS} (build others with -l and -r)")
+        return ()
+    names = top.texts("variants")
     result = []
     for i, name in enumerate(names):
         line = items.line_of(i)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Collection, Mapping
+from typing import Any, Callable, Collection, Mapping
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateNotFound)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -24,6 +25,7 @@ from zinepress.render.qr import qr_svg
 
 
 MAX_CSS_BYTES = 1_000_000
+MAX_TEMPLATE_BYTES = 1_000_000
 
 
 class _ConfinedLoader(FileSystemLoader):
@@ -36,12 +38,31 @@ class _ConfinedLoader(FileSystemLoader):
     def get_source(self, environment: Environment, template: str):  # noqa: ANN201 - Jinja's
         for folder in self.searchpath:
             candidate = Path(folder, *split_template_path(template))
-            if candidate.is_file():
+            if candidate.is_symlink() or candidate.exists():
                 resolved = candidate.resolve()
-                if not any(resolved.is_relative_to(root) for root in self.roots):
+                root = next((r for r in self.roots if resolved.is_relative_to(r)), None)
+                if root is None:
                     raise TemplateError(f"'{template}' is a link to a place outside layouts/")
-                break
-        return super().get_source(environment, template)
+                return _read_template(candidate, template, root)
+        raise TemplateNotFound(template)
+
+
+def _read_template(path: Path, name: str, root: Path) -> tuple[str, str, Callable[[], bool]]:
+    """Return a template's text, read as untrusted (regular, bounded), and its up-to-date test."""
+    try:
+        mtime = path.stat().st_mtime_ns
+        source = read_confined(path, MAX_TEMPLATE_BYTES, root).decode("utf-8")
+    except Refused as exc:
+        raise TemplateError(f"'{name}': {exc.message}") from None
+    except (OSError, UnicodeDecodeError):
+        raise TemplateError(f"'{name}' cannot be read as UTF-8 text") from None
+
+    def uptodate() -> bool:
+        try:
+            return path.stat().st_mtime_ns == mtime
+        except OSError:
+            return False
+    return source, str(path), uptodate
 
 
 @lru_cache(maxsize=32)
@@ -66,7 +87,15 @@ def environment(layout_folder: Path, shared: tuple[Path, ...] | None = None,
 
 def keep_hyphens(html: Markup) -> Markup:
     """Keep hyphenated words whole: a title breaks at spaces, never after "self-"."""
-    return Markup(re.sub(r"([^\s<>]+-[^\s<>]+)", r'<span class="nowrap">\1</span>', str(html)))
+    # Only the text between tags: a hyphen inside a tag (a link's href) must stay as it is.
+    parts = _TAG.split(str(html))
+    return Markup("".join(part if part.startswith("<") else _HYPHENATED.sub(_NOWRAP, part)
+                          for part in parts))
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_HYPHENATED = re.compile(r"([^\s<>]+-[^\s<>]+)")
+_NOWRAP = r'<span class="nowrap">\1</span>'
 
 
 def stylesheet(layout: Layout) -> Markup:

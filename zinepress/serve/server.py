@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 from collections import OrderedDict
 from http import HTTPStatus
@@ -39,8 +40,13 @@ class Preview:
             folder = self.root / part
             for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
                 if path.is_file() and not path.name.startswith("."):
-                    stat = path.stat()
-                    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+                    try:
+                        stat = path.stat()
+                    except OSError:
+                        continue   # deleted since it was listed: the next stamp tells
+                    # fsencode: a name that is not UTF-8 must not stop the server (issue 12).
+                    digest.update(os.fsencode(path))
+                    digest.update(f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()[:16]
 
     def index(self) -> str:

@@ -101,7 +101,7 @@ def _built(project: Project, job: Job, options: Options, report: Report, title: 
     plan = _plan(job, len(panels), loc.direction, options)
     sheets = sheet_pictures(output, DPI)
     pages = panel_pictures(sheets, plan, DPI)
-    tag = hashlib.sha256(output.data).hexdigest()[:12]
+    tag = hashlib.sha256(output.content()).hexdigest()[:12]
     images = {f"{tag}-{s.name}.png": png(s.image) for s in sheets}
     images |= {f"{tag}-page-{n}.png": png(image) for n, image in pages.items()}
     images[f"{tag}-{job.name}.pdf"] = output.data
