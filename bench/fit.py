@@ -46,7 +46,7 @@ from zinepress.project import load_project  # noqa: E402
 from zinepress.render.fetch import ConfinedFetcher  # noqa: E402
 
 SLUG = "unpacking-self-harm"
-PARTS = ("layouts", "fonts", "regions", "zines", "locales")
+PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
 BODY = re.compile(r"(    body: \|\n)((?:      .*\n|\n)+)")
 FILL, LONGER = 0.88, 1.3
 LANGS = ("en", "es", "ar")

@@ -45,7 +45,7 @@ class Hasher:
 
     def job(self, job: Job) -> str:
         """Return the job's input hash."""
-        parts = [self._common, str(job.path), job.edition]
+        parts = [self._common, str(job.path), job.edition, job.theme]
         parts += [self._file(p) for p in self._files_of(job)]
         parts.append(self._ages(self.project.regions[job.variant.region]))
         return _digest(parts)
@@ -58,7 +58,7 @@ class Hasher:
         files += self._region_files(job.variant.region)
         layouts = root / "layouts"
         shared = [d for d in sorted(layouts.iterdir()) if d.is_dir() and d.name.startswith("_")]
-        for folder in [job.layout.folder, *shared, root / "fonts"]:
+        for folder in [job.layout.folder, *shared, root / "themes" / job.theme, root / "fonts"]:
             files += self._tree(folder)
         return files
 

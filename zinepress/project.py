@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from zinepress.errors import Report, did_you_mean, set_display_root
 from zinepress.load.layout import load_layouts
+from zinepress.load.theme import load_themes
 from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_regions
 from zinepress.load.zine import load_zine
-from zinepress.model import Layout, Region, Zine
+from zinepress.model import Layout, Region, Theme, Zine
 from zinepress.render.fonts import font_faces
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Project:
     layouts: dict[str, Layout]
     regions: dict[str, Region]
     fonts_css: str
+    themes: dict[str, Theme] = field(default_factory=dict)
     _catalogs: dict[Path, Catalog] = field(default_factory=dict)
 
     def catalog(self, path: Path, report: Report, key: str = "msgctxt") -> Catalog:
@@ -51,14 +56,22 @@ def find_root(start: Path | None = None) -> Path:
 def load_project(root: Path, report: Report, slugs: tuple[str, ...] = ()) -> Project:
     """Load the project; every problem goes to the report."""
     set_display_root(root)
-    layouts = load_layouts(root / "layouts", report) if (root / "layouts").is_dir() else {}
-    regions = load_regions(root / "regions", report) if (root / "regions").is_dir() else {}
+    layouts = _assets(root, "layouts", load_layouts, report)
+    themes = _assets(root, "themes", load_themes, report)
+    regions = _assets(root, "regions", load_regions, report)
     zines = {}
     for folder in _zine_folders(root, slugs, report):
-        zine = load_zine(folder, report, set(layouts), set(regions))
+        zine = load_zine(folder, report, set(layouts), set(regions), set(themes))
         if zine is not None:
             zines[zine.slug] = zine
-    return Project(root, zines, layouts, regions, font_faces(root / "fonts", report))
+    return Project(root, zines, layouts, regions, font_faces(root / "fonts", report), themes)
+
+
+def _assets(root: Path, kind: str, loader: Callable[[Path, Report], dict[str, T]],
+            report: Report) -> dict[str, T]:
+    """Return the entries of one asset folder (layouts/, themes/, regions/), each by name."""
+    folder = root / kind
+    return loader(folder, report) if folder.is_dir() else {}
 
 
 def _zine_folders(root: Path, slugs: tuple[str, ...], report: Report) -> list[Path]:

@@ -17,7 +17,7 @@ from zinepress.i18n.bidi import localize_view
 from zinepress.i18n.credits import credit
 from zinepress.load.files import Refused, read_confined
 from zinepress.localize import Localized
-from zinepress.model import Layout, Panel, Paper
+from zinepress.model import Layout, Panel, Paper, Theme
 from zinepress.render import markdown
 from zinepress.render.qr import qr_svg
 
@@ -73,6 +73,21 @@ def stylesheet(layout: Layout) -> Markup:
     return Markup("\n".join(css))
 
 
+THEME_URL = re.compile(r"""url\(\s*(["']?)([A-Za-z0-9_-]+\.svg)\1\s*\)""")
+
+
+def theme_stylesheet(theme: Theme | None) -> Markup:
+    """Return a theme's CSS, its ornaments (url("name.svg")) pointing into its own folder."""
+    if theme is None:
+        return Markup("")
+    path = theme.folder / theme.css
+    try:
+        css = read_confined(path, MAX_CSS_BYTES, theme.folder.parent).decode("utf-8")
+    except (Refused, UnicodeDecodeError) as exc:
+        raise fail(path, None, getattr(exc, "message", "the file is not UTF-8 text")) from None
+    return Markup(THEME_URL.sub(lambda m: f'url("{(theme.folder / m.group(2)).as_uri()}")', css))
+
+
 def panel_view(panel: Panel, number: int, links: bool, flagged: str | bool) -> dict[str, Any]:
     """Return what a template may use of a panel: its text as safe HTML, never as template."""
     view = {"id": panel.id, "kind": panel.kind, "number": number, "flagged": flagged,
@@ -112,7 +127,7 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
                crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0,
                fit_styles: Mapping[str, str] | None = None,
-               only: Collection[str] | None = None) -> str:
+               only: Collection[str] | None = None, theme: Theme | None = None) -> str:
     """Return the HTML of the zine's pages: one section per panel, bleed in pt around each.
 
     fit_styles: inline CSS per panel id (the fit stage's sizes); only: lay out just these
@@ -120,6 +135,11 @@ def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel
     """
     context = base_context(loc, layout, paper, fonts_css, draft)
     context["bleed"] = bleed
+    context["theme"] = theme.name if theme else ""
+    context["theme_css"] = theme_stylesheet(theme)
+    cover = loc.zine.cover
+    context["zine"]["cover"] = {"src": cover.src, "alt": loc.zine.text.get("cover_alt", cover.alt)} \
+        if cover else None
     context["panels"] = [localize_view(panel_view(p, i + 1, layout.links,
                                                   loc.flags.get(p.id, False)), p, loc)
                          for i, p in enumerate(panels)]
