@@ -126,7 +126,7 @@ def lay_out(project: Project, job: Job, options: Options, report: Report) -> Lai
     document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
     relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
     theme = project.themes.get(job.theme)
-    document = fit_pages(document, panels, job, relayout, report, theme.short if theme else "top")
+    document = fit_pages(document, panels, job, relayout, report, theme.short if theme else ("top",))
     if document is None:
         return None
     return Laid(loc, panels, crisis, fetcher, document, warnings)

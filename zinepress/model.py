@@ -196,7 +196,7 @@ class Theme:
     css: str = "theme.css"
     fonts: tuple[str, ...] = ()       # the font families it uses (fonts/fonts.yaml)
     accent: str | None = None         # its one colour besides black, if any
-    short: str = "top"                # where a panel that stays short goes: top, centre, heading
+    short: tuple[str, ...] = ("top",)  # what a panel that stays short gets: top, centre, heading
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ class NotApplied(Exception):
 
 
 def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
-              relayout: Relayout, report: Report, rule: str = "top") -> weasyprint.Document | None:
+              relayout: Relayout, report: Report, rule: tuple[str, ...] = ("top",)
+              ) -> weasyprint.Document | None:
     """Return the pages with every panel fitting its page, or None after reporting which cannot.
 
     Panels that run over shrink first; then the others grow to fill their pages (grow.py),

@@ -7,8 +7,8 @@ is predicted to fill TARGET of its page, capped by the layout's `max_body_pt` an
 edition's smallest size times `max_size_ratio` (so pages look like one publication). The panels
 are laid out once at those sizes; a panel that ran over, or fell well short without reaching its
 cap, is predicted again from its two measurements and laid out once more. A panel that is still
-short at its cap is placed by the theme's rule: `top` leaves it, `centre` centres it on the page,
-`heading` sets its heading larger.
+short at its cap is placed by the theme's rules: `top` leaves it, `heading` sets its heading
+larger, `centre` centres it on the page (after `heading`, when a theme names both).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class Base:
 
 
 def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layout,
-         relayout: Relayout, rule: str, fixed: dict[str, float]) -> weasyprint.Document:
+         relayout: Relayout, rule: tuple[str, ...], fixed: dict[str, float]) -> weasyprint.Document:
     """Return the pages with every panel that fits grown to fill its page.
 
     fixed: body sizes of panels the fit stage shrank (they count towards the edition's ratio).
@@ -83,8 +83,11 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
     chosen = {i: (bases[i], None) for i in grown}     # panel -> (what fits, its page)
     first = relayout({i: p.css() for i, p in plans.items()}, frozenset(grown))
     again = _measure(first, plans, bases, chosen, placed, cap, layout)
+    second_plans = {i: _plan(bases[i], size, layout, rule, known)
+                    for i, (size, known) in again.items()}
+    again = {i: v for i, v in again.items() if v[1] is None or second_plans[i] != plans[i]}
     if again:
-        second_plans = {i: _plan(bases[i], size, layout, rule) for i, size in again.items()}
+        second_plans = {i: second_plans[i] for i in again}
         second = relayout({i: p.css() for i, p in second_plans.items()}, frozenset(again))
         _measure(second, second_plans, bases, chosen, placed, {}, layout)
     stale = {i: plan for i, (plan, page) in chosen.items()
@@ -102,11 +105,17 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
 def _base(page: weasyprint.Page, where: Measure, panel_id: str) -> Base:
     """Return what the reference layout tells of one panel."""
     style = base_style(page, panel_id)
+    em, height = _heading(page, panel_id, style.size)
+    return Base(style.size, style.line_height, em, height, where.needed, where.available)
+
+
+def _heading(page: weasyprint.Page, panel_id: str, size: float) -> tuple[float | None, float]:
+    """Return a panel's heading size (em of its body) and the pt of height it takes."""
     heading = next((b for b in section(page, panel_id).descendants()
                     if b.element_tag == "h2"), None)
-    em = round(heading.style["font_size"] * PX / style.size, 4) if heading is not None else None
-    height = heading.margin_height() * PX if heading is not None else 0.0
-    return Base(style.size, style.line_height, em, height, where.needed, where.available)
+    if heading is None:
+        return None, 0.0
+    return round(heading.style["font_size"] * PX / size, 4), heading.margin_height() * PX
 
 
 def _cap(bases: dict[str, Base], layout: Layout, fixed: dict[str, float]) -> dict[str, float]:
@@ -126,8 +135,15 @@ def _size(base: Base, needed: float, power: float, limit: float | None, at: floa
     return size if limit is None else max(base.size, min(size, limit))
 
 
-def _plan(base: Base, size: float, layout: Layout, rule: str) -> Plan:
-    """Return a panel's plan at a size: line spacing opened, and the theme's rule if short."""
+Known = tuple[float, float | None, float]   # measured: height, heading em, heading height
+
+
+def _plan(base: Base, size: float, layout: Layout, rule: tuple[str, ...],
+          known: Known | None = None) -> Plan:
+    """Return a panel's plan at a size: line spacing opened, and the theme's rule if short.
+
+    known: what a layout at this size and spacing measured, when there is one (else predicted).
+    """
     scale = (size / base.size) ** 2
     predicted = base.needed * scale
     spacing = base.line_height
@@ -135,22 +151,27 @@ def _plan(base: Base, size: float, layout: Layout, rule: str) -> Plan:
     if spacing and layout.max_line_height and room > 1:
         spacing = round(min(layout.max_line_height, spacing * room), 3)
         predicted *= spacing / base.line_height
+    em, heading = base.heading_em, base.heading_pt * scale
+    if known is not None:
+        predicted, em, heading = known
     plan = Plan(size, spacing if spacing != base.line_height else None)
     if predicted >= SHORT * base.available:
         return plan
-    if rule == "heading" and base.heading_em and base.heading_pt:
-        heading = base.heading_pt * scale
-        factor = min(HEADING_MAX, math.sqrt(1 + (TARGET * base.available - predicted) / heading))
-        return replace(plan, heading=round(base.heading_em * factor, 3))
-    if rule == "centre":
-        return replace(plan, pad=max(0.0, (base.available - predicted * PAD_ROOM) / 2))
+    if "heading" in rule and em and heading:
+        factor = math.sqrt(1 + (TARGET * base.available - predicted) / heading)
+        factor = min(factor, HEADING_MAX * base.heading_em / em)
+        plan = replace(plan, heading=round(em * factor, 3))
+        predicted += heading * (factor ** 2 - 1)
+    if "centre" in rule:
+        plan = replace(plan, pad=max(0.0, (base.available - predicted * PAD_ROOM) / 2))
     return plan
 
 
 def _measure(trial: weasyprint.Document, plans: dict[str, Plan], bases: dict[str, Base],
              chosen: dict, placed: dict[str, Measure], cap: dict[str, float],
-             layout: Layout) -> dict[str, float]:
-    """Keep each plan that fits; return the sizes to try again (empty when no cap is given)."""
+             layout: Layout) -> dict[str, tuple[float, Known | None]]:
+    """Keep each plan that fits; return what to try again: a size, and the height measured at
+    it when the size stays (a panel short at its cap, placed again by the theme's rule)."""
     again = {}
     for panel_id, where in placements(trial, list(plans)).items():
         plan, base = plans[panel_id], bases[panel_id]
@@ -162,12 +183,15 @@ def _measure(trial: weasyprint.Document, plans: dict[str, Plan], bases: dict[str
         if not cap or plan.size <= base.size:
             continue
         short = needed < CORRECT_BELOW * base.available and plan.size < cap[panel_id]
-        if not where.fits or short:
+        if where.fits and not short and needed < SHORT * base.available:
+            # At its cap and still short: the rule placed it from an estimate; now it is known.
+            again[panel_id] = (plan.size, (needed, *_heading(page, panel_id, plan.size)))
+        elif not where.fits or short:
             power = _power(base, plan.size, needed)
             size = _size(base, needed, power, cap[panel_id], plan.size,
                          TARGET - (0.03 if not where.fits else 0))
             if size != plan.size and (where.fits or size < plan.size):
-                again[panel_id] = size
+                again[panel_id] = (size, None)
     return again
 
 

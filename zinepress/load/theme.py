@@ -36,9 +36,10 @@ def load_theme(folder: Path, report: Report) -> Theme | None:
     css = f.text("css", default="theme.css") or "theme.css"
     if "/" in css or "\\" in css or not css.endswith(".css") or not (folder / css).is_file():
         f.error("css", f"'css' names a .css file in {folder.name}/ ({css!r})")
-    short = f.text("short", default="top") or "top"
-    if short not in RULES:
-        f.error("short", f"'short' is one of {', '.join(RULES)} ({short!r})")
-        short = "top"
+    raw = f.get("short", (str, list), default="top")
+    short = tuple(str(r) for r in (raw if isinstance(raw, list) else [raw]))
+    if not short or any(r not in RULES for r in short):
+        f.error("short", f"'short' is one or more of {', '.join(RULES)} ({raw!r})")
+        short = ("top",)
     return Theme(name=folder.name, folder=folder, description=f.text("description") or "",
                  css=css, fonts=tuple(f.texts("fonts")), accent=f.text("accent"), short=short)
