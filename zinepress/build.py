@@ -121,7 +121,8 @@ def lay_out(project: Project, job: Job, options: Options, report: Report) -> Lai
     fetcher = ConfinedFetcher([job.zine.folder, project.root / "layouts", project.root / "themes",
                                project.root / "fonts"])
     if job.theme not in project.themes and (project.root / "themes").is_dir():
-        report.error(project.root / "themes", None, f"no theme '{job.theme}' in themes/")
+        if job.theme != options.theme:        # an unknown --theme is reported with the options
+            report.error(project.root / "themes", None, f"no theme '{job.theme}' in themes/")
         return None
     document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
     relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
