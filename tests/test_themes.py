@@ -132,3 +132,9 @@ def test_an_unknown_theme_option_suggests_the_nearest(project: Path) -> None:
     assert run.exit_code == 1
     assert "--theme: no theme 'bolt': did you mean 'bold'?" in run.output.splitlines()
     assert "themes: no theme" not in run.output
+
+
+def test_zine_list_themes_names_each_with_its_description(project: Path) -> None:
+    run = zine(project, "list", "themes")
+    assert run.exit_code == 0
+    assert [line.split("\t")[0] for line in run.output.splitlines()] == ["bold", "handmade", "plain"]

@@ -54,10 +54,10 @@ def build_command(slugs, langs, regions, layouts, paper, theme, out, draft, stri
 
 
 @main.command("list")
-@click.argument("what", type=click.Choice(["zines", "layouts", "regions", "languages"]),
-                default="zines")
+@click.argument("what", type=click.Choice(["zines", "layouts", "themes", "regions",
+                                          "languages"]), default="zines")
 def list_command(what: str) -> None:
-    """List the zines, layouts, regions or languages of this project."""
+    """List the zines, layouts, themes, regions or languages of this project."""
     report = Report()
     project = load_project(find_root(), report)
     for line in _listing(project, what):
@@ -71,6 +71,8 @@ def _listing(project, what: str) -> list[str]:
                 for z in project.zines.values()]
     if what == "layouts":
         return [f"{l.name}\t{', '.join(l.papers)}\t{l.description}" for l in project.layouts.values()]
+    if what == "themes":
+        return [f"{t.name}\t{t.description}" for t in project.themes.values()]
     if what == "regions":
         return [f"{r.code}\t{r.name}\t{r.paper}\t{len(r.services)} service(s)"
                 for r in project.regions.values()]
