@@ -1,14 +1,13 @@
 """Grow text to fill its page: each panel as large as fits, within the layout's and the edition's
-bounds, from one measurement, one prediction and at most one correction (no search).
+bounds, from one measurement, one prediction and at most one correction (no search by layout).
 
-The height a panel needs goes roughly with the square of its text size (lines get both longer
-and taller) and with its line spacing. From the first layout (the reference) each panel's size
-is predicted to fill TARGET of its page, capped by the layout's `max_body_pt` and by the
-edition's smallest size times `max_size_ratio` (so pages look like one publication). The panels
-are laid out once at those sizes; a panel that ran over, or fell well short without reaching its
-cap, is predicted again from its two measurements and laid out once more. A panel that is still
-short at its cap is placed by the theme's rules: `top` leaves it, `heading` sets its heading
-larger, `centre` centres it on the page (after `heading`, when a theme names both).
+From the first layout (the reference) each panel's text shape is read (shape.py) and its size
+predicted to fill TARGET of its page, capped by the layout's `max_body_pt` and by the edition's
+smallest size times `max_size_ratio` (so pages look like one publication); its line spacing then
+opens up to `max_line_height` where there is room. A panel that stays short at its cap is placed
+by the theme's rules: `top` leaves it, `heading` sets its heading larger, `centre` centres it on
+the page. The panels are laid out once in those sizes. Only a panel that ran over, or came out
+far from its prediction, is predicted again (with the error measured) and laid out once more.
 """
 from __future__ import annotations
 
@@ -17,17 +16,18 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 import weasyprint
-from weasyprint.formatting_structure import boxes
 
 from zinepress.fit.measure import PX, Measure, base_style, placements, section, used_height
+from zinepress.fit.shape import Shape, shape
 from zinepress.model import Layout, Panel
 
 GROWN_KINDS = ("text", "list", "quote", "crisis-lines")
-TARGET = 0.93        # of the page: room for the estimate's error of about a line
-CORRECT_BELOW = 0.85  # a panel filling less than this, under its cap, is predicted again
-SHORT = 0.8          # under this at its cap, the theme's rule places the panel
-HEADING_MAX = 1.7    # the `heading` rule sets a heading at most this much larger
-PAD_ROOM = 1.06      # the `centre` rule leaves this much room for the estimate's error
+TARGET = 0.9          # of the page: room for the estimate's error of a line or so
+RETRY = 0.85          # of the page, for a panel that ran over: more room the second time
+SHORT = 0.8           # under this at its cap, the theme's rules place the panel
+OFF = 0.07            # a layout this far (of the page) from its prediction is predicted again
+HEADING_MAX = 1.7     # the `heading` rule sets a heading at most this much larger
+STEP = 0.1            # pt
 
 Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
 
@@ -40,6 +40,7 @@ class Plan:
     line_height: float | None = None
     heading: float | None = None
     pad: float = 0.0
+    predicted: float = 0.0        # pt of height it is expected to need, the pad left out
 
     def css(self) -> str:
         """Return the inline CSS that sets this plan on a panel's section."""
@@ -60,9 +61,15 @@ class Base:
     size: float
     line_height: float | None
     heading_em: float | None      # its heading's size, in em of its body
-    heading_pt: float             # pt of height its heading takes
-    needed: float                 # pt of height it needs
+    shape: Shape
     available: float
+
+    def height(self, size: float, line_height: float | None = None,
+               heading: float | None = None) -> float:
+        """Return the height predicted at this size, line spacing and heading size."""
+        spacing = line_height / self.line_height if line_height and self.line_height else 1.0
+        factor = heading / self.heading_em if heading and self.heading_em else 1.0
+        return self.shape.height(size / self.size, spacing, factor)
 
 
 def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layout,
@@ -79,25 +86,18 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
         return document
     bases = {i: _base(document.pages[placed[i].first], placed[i], i) for i in grown}
     cap = _cap(bases, layout, fixed)
-    plans = {i: _plan(b, _size(b, b.needed, 2.0, cap[i]), layout, rule) for i, b in bases.items()}
-    chosen = {i: (bases[i], None) for i in grown}     # panel -> (what fits, its page)
-    first = relayout({i: p.css() for i, p in plans.items()}, frozenset(grown))
-    again = _measure(first, plans, bases, chosen, placed, cap, layout)
-    second_plans = {i: _plan(bases[i], size, layout, rule, known)
-                    for i, (size, known) in again.items()}
-    again = {i: v for i, v in again.items() if v[1] is None or second_plans[i] != plans[i]}
-    if again:
-        second_plans = {i: second_plans[i] for i in again}
-        second = relayout({i: p.css() for i, p in second_plans.items()}, frozenset(again))
-        _measure(second, second_plans, bases, chosen, placed, {}, layout)
-    stale = {i: plan for i, (plan, page) in chosen.items()
-             if isinstance(plan, Plan) and page is None}
-    if stale:     # measured where a neighbour's extra page moved it: laid out again in place
-        third = relayout({i: p.css() for i, p in stale.items()}, frozenset(stale))
-        for panel_id, where in placements(third, list(stale)).items():
-            if where.fits:
-                chosen[panel_id] = (stale[panel_id], third.pages[where.first])
-    pages = {i: page for i, (_, page) in chosen.items() if page is not None}
+    plans = {i: _plan(b, cap[i], layout, rule) for i, b in bases.items()}
+    plans = {i: p for i, p in plans.items() if replace(p, predicted=0.0) != Plan(bases[i].size)}
+    chosen: dict[str, tuple[Plan, weasyprint.Page | None]] = {}
+    if plans:
+        first = relayout({i: p.css() for i, p in plans.items()}, frozenset(plans))
+        again = _measure(first, plans, bases, chosen, placed, cap, layout, rule)
+        # With them, the panels a neighbour's extra page moved (_settle): one layout for both.
+        again |= {i: plan for i, (plan, page) in chosen.items() if page is None and i not in again}
+        if again:
+            second = relayout({i: p.css() for i, p in again.items()}, frozenset(again))
+            _measure(second, again, bases, chosen, placed, {}, layout, rule)
+    pages = _settle(chosen, relayout)
     return document.copy([pages.get(i) or document.pages[placed[i].first]
                           for i in ids if i in placed])
 
@@ -105,73 +105,62 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
 def _base(page: weasyprint.Page, where: Measure, panel_id: str) -> Base:
     """Return what the reference layout tells of one panel."""
     style = base_style(page, panel_id)
-    em, height = _heading(page, panel_id, style.size)
-    return Base(style.size, style.line_height, em, height, where.needed, where.available)
-
-
-def _heading(page: weasyprint.Page, panel_id: str, size: float) -> tuple[float | None, float]:
-    """Return a panel's heading size (em of its body) and the pt of height it takes."""
     heading = next((b for b in section(page, panel_id).descendants()
                     if b.element_tag == "h2"), None)
-    if heading is None:
-        return None, 0.0
-    return round(heading.style["font_size"] * PX / size, 4), heading.margin_height() * PX
+    em = round(heading.style["font_size"] * PX / style.size, 4) if heading is not None else None
+    return Base(style.size, style.line_height, em, shape(page, panel_id, where.needed),
+                where.available)
 
 
 def _cap(bases: dict[str, Base], layout: Layout, fixed: dict[str, float]) -> dict[str, float]:
     """Return each panel's largest size: the layout's, and the edition's smallest times its ratio."""
-    wanted = {i: max(b.size, min(_size(b, b.needed, 2.0, None), layout.max_body_pt))
-              for i, b in bases.items()}
+    wanted = {i: _largest(b, layout.max_body_pt, TARGET * b.available) for i, b in bases.items()}
     smallest = min([*wanted.values(), *fixed.values()])
     limit = min(layout.max_body_pt, smallest * layout.max_size_ratio)
-    return {i: max(b.size, limit) for i, b in bases.items()}
+    return {i: max(b.size, round(limit, 2)) for i, b in bases.items()}
 
 
-def _size(base: Base, needed: float, power: float, limit: float | None, at: float = 0.0,
-          fill: float = TARGET) -> float:
-    """Return the size predicted to fill `fill` of the page, from the height needed at `at`."""
-    at = at or base.size
-    size = math.floor(at * (fill * base.available / max(needed, 1.0)) ** (1 / power) * 10) / 10
-    return size if limit is None else max(base.size, min(size, limit))
+def _largest(base: Base, limit: float, room: float) -> float:
+    """Return the largest size, from the panel's own up to `limit`, predicted to fit `room`."""
+    size = base.size
+    while size + STEP <= limit + 1e-9 and base.height(size + STEP) <= room:
+        size = round(size + STEP, 2)
+    return size
 
 
-Known = tuple[float, float | None, float]   # measured: height, heading em, heading height
+def _plan(base: Base, cap: float, layout: Layout, rule: tuple[str, ...],
+          error: float = 1.0, target: float = TARGET) -> Plan:
+    """Return a panel's plan: its size, line spacing opened, and the theme's rules if short.
 
-
-def _plan(base: Base, size: float, layout: Layout, rule: tuple[str, ...],
-          known: Known | None = None) -> Plan:
-    """Return a panel's plan at a size: line spacing opened, and the theme's rule if short.
-
-    known: what a layout at this size and spacing measured, when there is one (else predicted).
+    error: how much more than predicted the panel took when last laid out.
     """
-    scale = (size / base.size) ** 2
-    predicted = base.needed * scale
+    room = target * base.available / error
+    size = _largest(base, cap, room)
     spacing = base.line_height
-    room = TARGET * base.available / predicted
-    if spacing and layout.max_line_height and room > 1:
-        spacing = round(min(layout.max_line_height, spacing * room), 3)
-        predicted *= spacing / base.line_height
-    em, heading = base.heading_em, base.heading_pt * scale
-    if known is not None:
-        predicted, em, heading = known
+    if spacing and layout.max_line_height and layout.max_line_height > spacing:
+        spread = base.height(size, layout.max_line_height) - base.height(size)
+        extra = (room - base.height(size)) / spread if spread > 0 else 0.0
+        spacing = math.floor((spacing + max(0.0, min(1.0, extra))
+                              * (layout.max_line_height - spacing)) * 1000) / 1000
     plan = Plan(size, spacing if spacing != base.line_height else None)
-    if predicted >= SHORT * base.available:
-        return plan
-    if "heading" in rule and em and heading:
-        factor = math.sqrt(1 + (TARGET * base.available - predicted) / heading)
-        factor = min(factor, HEADING_MAX * base.heading_em / em)
-        plan = replace(plan, heading=round(em * factor, 3))
-        predicted += heading * (factor ** 2 - 1)
-    if "centre" in rule:
-        plan = replace(plan, pad=max(0.0, (base.available - predicted * PAD_ROOM) / 2))
-    return plan
+    predicted = base.height(size, spacing) * error
+    if predicted < SHORT * base.available and "heading" in rule and base.heading_em:
+        heading = base.heading_em
+        while heading * 1.02 <= base.heading_em * HEADING_MAX \
+                and base.height(size, spacing, heading * 1.02) <= room:
+            heading *= 1.02
+        if heading > base.heading_em:
+            plan = replace(plan, heading=round(heading, 3))
+            predicted = base.height(size, spacing, heading) * error
+    if predicted < SHORT * base.available and "centre" in rule:
+        plan = replace(plan, pad=round(max(0.0, (base.available - predicted) / 2 - 2.0), 1))
+    return replace(plan, predicted=predicted)
 
 
 def _measure(trial: weasyprint.Document, plans: dict[str, Plan], bases: dict[str, Base],
              chosen: dict, placed: dict[str, Measure], cap: dict[str, float],
-             layout: Layout) -> dict[str, tuple[float, Known | None]]:
-    """Keep each plan that fits; return what to try again: a size, and the height measured at
-    it when the size stays (a panel short at its cap, placed again by the theme's rule)."""
+             layout: Layout, rule: tuple[str, ...]) -> dict[str, Plan]:
+    """Keep each plan that fits; return the plans to try again (none when no cap is given)."""
     again = {}
     for panel_id, where in placements(trial, list(plans)).items():
         plan, base = plans[panel_id], bases[panel_id]
@@ -180,23 +169,27 @@ def _measure(trial: weasyprint.Document, plans: dict[str, Plan], bases: dict[str
         if where.fits:
             same_side = (where.first - placed[panel_id].first) % 2 == 0
             chosen[panel_id] = (plan, page if same_side else None)
-        if not cap or plan.size <= base.size:
-            continue
-        short = needed < CORRECT_BELOW * base.available and plan.size < cap[panel_id]
-        if where.fits and not short and needed < SHORT * base.available:
-            # At its cap and still short: the rule placed it from an estimate; now it is known.
-            again[panel_id] = (plan.size, (needed, *_heading(page, panel_id, plan.size)))
-        elif not where.fits or short:
-            power = _power(base, plan.size, needed)
-            size = _size(base, needed, power, cap[panel_id], plan.size,
-                         TARGET - (0.03 if not where.fits else 0))
-            if size != plan.size and (where.fits or size < plan.size):
-                again[panel_id] = (size, None)
+        short = needed < min(plan.predicted - OFF * base.available, SHORT * base.available)
+        if cap and (not where.fits or short):
+            error = needed / plan.predicted if plan.predicted else 1.0
+            better = _plan(base, cap[panel_id], layout, rule, max(error, 0.5),
+                           TARGET if where.fits else RETRY)
+            if better != plan and (where.fits or better.size <= plan.size):
+                again[panel_id] = better
     return again
 
 
-def _power(base: Base, size: float, needed: float) -> float:
-    """Return how the height grew with the size between two measurements (2 when unsure)."""
-    if size <= base.size or needed <= base.needed:
-        return 2.0
-    return min(3.0, max(1.2, math.log(needed / base.needed) / math.log(size / base.size)))
+def _settle(chosen: dict, relayout: Relayout) -> dict[str, weasyprint.Page]:
+    """Return each grown panel's page, laying out again those measured on the wrong side.
+
+    A panel before it that ran over in a trial moves it by a page; page styles may differ
+    between left and right pages, so such a page is not used as it is.
+    """
+    stale = {i: plan for i, (plan, page) in chosen.items() if page is None}
+    pages = {i: page for i, (_, page) in chosen.items() if page is not None}
+    if stale:
+        trial = relayout({i: p.css() for i, p in stale.items()}, frozenset(stale))
+        for panel_id, where in placements(trial, list(stale)).items():
+            if where.fits:
+                pages[panel_id] = trial.pages[where.first]
+    return pages
