@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from zinepress.crisis import CrisisView
 from zinepress.errors import fail
-from zinepress.i18n.bidi import localize_view
+from zinepress.i18n.bidi import direction_of, localize_view
 from zinepress.i18n.credits import credit
 from zinepress.load.files import Refused, read_confined
 from zinepress.localize import Localized
@@ -53,6 +53,7 @@ def environment(layout_folder: Path) -> SandboxedEnvironment:
     env.filters["pt"] = lambda value: f"{value:.3f}pt"
     env.filters["keep_hyphens"] = keep_hyphens
     env.filters["qr"] = qr_svg
+    env.filters["direction"] = lambda text: direction_of(str(text)) or "auto"
     return env
 
 
