@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("layouts", "fonts", "regions", "zines", "locales")
+PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
 SLUG = "unpacking-self-harm"
 
 

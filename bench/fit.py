@@ -45,7 +45,7 @@ from zinepress.jobs import Options, select_jobs  # noqa: E402
 from zinepress.project import load_project  # noqa: E402
 
 SLUG = "unpacking-self-harm"
-PARTS = ("layouts", "fonts", "regions", "zines", "locales")
+PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
 BODY = re.compile(r"(    body: \|\n)((?:      .*\n|\n)+)")
 FILL, LONGER = 0.88, 1.3
 LANGS = ("en", "es", "ar")

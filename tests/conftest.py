@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from zinepress.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("layouts", "fonts", "regions", "zines", "locales")
+PROJECT_PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
 
 
 def copy_project(target: Path, zines: bool = True) -> Path:

@@ -68,7 +68,7 @@ def test_problems_are_grouped_per_file_errors_first(broken: Path) -> None:
         "mean 'heading'?",
         "",
         "== layouts/minizine/layout.yaml (0 error(s), 1 warning(s))",
-        "layouts/minizine/layout.yaml:14: warning: unknown key 'min_body': did you mean "
+        "layouts/minizine/layout.yaml:19: warning: unknown key 'min_body': did you mean "
         "'min_body_pt'?",
         "",
         "checked 1 zine(s): 1 variant(s) in 1 layout(s) (minizine), 2 output(s); 1 error(s), "

@@ -88,7 +88,8 @@ def test_a_panel_30_percent_longer_is_set_smaller_with_a_warning(longer: tuple[P
             "layout minizine on letter)") in output.splitlines()
     pdf = project / BUILD / "minizine-letter.pdf"
     assert sizes(pdf, PAGE_3).most_common(1)[0][0] == 7.8
-    assert sizes(pdf, PAGE_4).most_common(1)[0][0] == 8.5     # only that panel shrinks
+    # Only that panel shrinks; its neighbour grows, within the mini zine's max_size_ratio (1.4).
+    assert 8.5 < sizes(pdf, PAGE_4).most_common(1)[0][0] <= round(7.8 * 1.4, 1)
 
 
 def test_the_shrunk_panel_keeps_all_its_words(longer: tuple[Path, str, str]) -> None:

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from tests.conftest import copy_project, zine
-from tests.pdfs import Rect, angles_in, chars, page_sizes, text_in
+from tests.pdfs import Rect, angles_in, chars, page_sizes, squash, text_in
 
 SLUG = "unpacking-self-harm"
 TITLE = "تفكيك إيذاء النفس"                 # cover.title in zines/…/locales/ar.po

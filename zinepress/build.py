@@ -4,10 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import pikepdf
+import weasyprint
 
 from zinepress.batch import Progress, run_batch
 from zinepress.contrast import check_contrast
@@ -45,7 +47,8 @@ def build(root: Path, options: Options, progress: Progress | None = None,
     root = root.resolve()
     project = load_project(root, report, options.slugs)
     report.raise_if_failed(options.strict)
-    jobs = select_jobs(project.zines, project.layouts, project.regions, options, report)
+    jobs = select_jobs(project.zines, project.layouts, project.regions, options, report,
+                       project.themes)
     report.raise_if_failed(options.strict)
     out = options.out or root / "build"
     # Unchanged outputs are kept in `out`, marked built=False; the rest built in worker processes
@@ -68,28 +71,30 @@ def limited_job(project: Project, job: Job, options: Options, report: Report) ->
                        job.label, report)
 
 
+@dataclass
+class Laid:
+    """A job's pages, laid out and fitted, with what the later stages need from the way there."""
+
+    loc: Localized
+    panels: tuple[Panel, ...]
+    crisis: CrisisView | None
+    fetcher: ConfinedFetcher
+    document: weasyprint.Document
+    warnings: list[str]
+
+
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
     """Return one output file's bytes, or None after reporting why it cannot be made."""
     if job.extra == INSTRUCTIONS:
         return instruction_output(project, job, options, report)
     errors_before, warnings_before = len(report.errors), len(report.warnings)
-    loc = localize_job(project, job, options, report)
-    panels = pad(loc, job, report)
-    if panels is None:
+    laid = lay_out(project, job, options, report)
+    if laid is None:
         return None
-    needs_crisis = any(p.kind == "crisis-lines" for p in panels)
-    crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
-    loc = check_language(project, job, loc, panels, crisis, options.draft, report)
-    if len(report.errors) > errors_before:
-        return None
-    fetcher = project.fetcher(job.zine)
-    document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
-    relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
-    document = fit_pages(document, panels, job, relayout, report)
-    if document is None:
-        return None
+    loc, crisis, fetcher, document, warnings = (laid.loc, laid.crisis, laid.fetcher,
+                                                laid.document, laid.warnings)
     check_contrast(document, job, report)
-    lint_pages(document, panels, job, report)
+    lint_pages(document, laid.panels, job, report)
     data = write_pdf(document, job.layout.pdf_variant)
     pages, sheets = len(document.pages), len(document.pages)
     if imposes(job):
@@ -108,6 +113,32 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
                   tuple(str(w) for w in report.warnings[warnings_before:]))
 
 
+def lay_out(project: Project, job: Job, options: Options, report: Report) -> Laid | None:
+    """Return a job's pages localized, rendered and fitted, or None after reporting why not."""
+    errors_before = len(report.errors)
+    loc = localize_job(project, job, options, report)
+    panels = pad(loc, job, report)
+    if panels is None:
+        return None
+    needs_crisis = any(p.kind == "crisis-lines" for p in panels)
+    crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
+    loc = check_language(project, job, loc, panels, crisis, options.draft, report)
+    if len(report.errors) > errors_before:
+        return None
+    theme = project.themes.get(job.theme)
+    if theme is None:
+        if job.theme != options.theme:        # an unknown --theme is reported with the options
+            report.error(job.zine.yaml_path, None, f"no theme '{job.theme}' (zine list themes)")
+        return None
+    fetcher = project.fetcher(job.zine, theme)
+    document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
+    relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
+    document = fit_pages(document, panels, job, relayout, report, theme.short)
+    if document is None:
+        return None
+    return Laid(loc, panels, crisis, fetcher, document, warnings)
+
+
 def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
                  project: Project, fetcher: ConfinedFetcher, options: Options):
     """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones.
@@ -118,14 +149,14 @@ def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Cr
     """
     paper = job.layout.papers[job.paper]
     html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
-                      rendered_bleed(job, options))
+                      rendered_bleed(job, options), theme=project.themes.get(job.theme))
     document, warnings = render(html, job.zine.folder, fetcher)
     crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
     if crisis is None or not overflows(document, [p.id for p in crisis_panels]):
         return document, warnings, crisis
     crisis = fit_crisis(loc, job, crisis_panels, crisis, project, fetcher, options)
     html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
-                      rendered_bleed(job, options))
+                      rendered_bleed(job, options), theme=project.themes.get(job.theme))
     return *render(html, job.zine.folder, fetcher), crisis
 
 
@@ -136,7 +167,7 @@ def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisi
 
     def fits(cut: int) -> bool:
         html = pages_html(loc, job.layout, paper, crisis_panels, trimmed_by(crisis, cut),
-                          project.fonts_css, options.draft)
+                          project.fonts_css, options.draft, theme=project.themes.get(job.theme))
         return not overflows(render(html, job.zine.folder, fetcher)[0], ids)
     return trimmed_by(crisis, fewest_cuts(contact_count(crisis) - 1, fits))
 
@@ -149,7 +180,8 @@ def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Crisi
 
     def relayout(styles: dict[str, str], only: frozenset[str]):
         html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css,
-                          options.draft, rendered_bleed(job, options), styles, only)
+                          options.draft, rendered_bleed(job, options), styles, only,
+                          project.themes.get(job.theme))
         document, more = render(html, job.zine.folder, fetcher)
         warnings.extend(more)
         return document
@@ -211,7 +243,7 @@ def _set_metadata(pdf: pikepdf.Pdf, loc: Localized) -> None:
 def _check_render(fetcher: ConfinedFetcher, warnings: list[str], job: Job, report: Report) -> None:
     for url in dict.fromkeys(fetcher.refused):
         report.error(job.zine.yaml_path, None, f"refused to fetch {url}: content may use only "
-                     "files inside its zine folder, layouts/ and fonts/")
+                     "files inside its zine folder, layouts/, themes/ and fonts/")
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():
             report.error(job.zine.yaml_path, None, f"{job.label}: a character has no glyph in "

@@ -40,7 +40,8 @@ def check(root: Path, options: Options, every: bool = False,
     # --strict is applied to the whole report at the end, so that one run shows everything.
     options = replace(options, strict=False)
     jobs = every_job(project, options, report) if every else \
-        select_jobs(project.zines, project.layouts, project.regions, options, report)
+        select_jobs(project.zines, project.layouts, project.regions, options, report,
+                       project.themes)
     for number, job in enumerate(jobs, 1):
         if progress:
             progress(number, len(jobs), job.label)

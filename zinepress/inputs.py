@@ -45,7 +45,7 @@ class Hasher:
 
     def job(self, job: Job) -> str:
         """Return the job's input hash."""
-        parts = [self._common, str(job.path), job.edition]
+        parts = [self._common, str(job.path), job.edition, job.theme]
         parts += [self._file(p) for p in self._files_of(job)]
         parts.append(self._ages(self.project.regions[job.variant.region]))
         return _digest(parts)
@@ -58,8 +58,10 @@ class Hasher:
         words = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
         files += [zine / "locales" / f"{lang}.po", words]
         files += self._region_files(job.variant.region)
-        layout = job.layout
-        for folder in [*layout.overlay, layout.folder, *layout.shared, *assets.folders("fonts")]:
+        layout, theme = job.layout, self.project.themes.get(job.theme)
+        themes = [theme.folder] if theme is not None else []
+        for folder in [*layout.overlay, layout.folder, *layout.shared, *themes,
+                       *assets.folders("fonts")]:
             files += self._tree(folder)
         return files
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from zinepress import press
 from zinepress.errors import Report, did_you_mean
+from zinepress.load.theme import DEFAULT_THEME
 from zinepress.model import Layout, Variant, Zine
 
 MAX_JOBS = 1_000     # PDFs in one build; more is choosing with -l/-r/-L or SLUG, not one run
@@ -29,6 +30,7 @@ class Options:
     creep: float = 0.0                # pt: paper thickness, for booklet creep
     tile: str | None = None           # split posters across sheets of this paper
     instructions: bool = True         # an instruction sheet per folded layout that has one
+    theme: str | None = None          # --theme: the look, instead of the zine's `theme:`
     # How to run the build (zinepress.batch), not what it makes: kept out of the input hash.
     workers: int | None = None        # -j; None: one per CPU
     shard: tuple[int, int] | None = None   # --shard I/N: build the I-th of N parts
@@ -45,6 +47,7 @@ class Job:
     edition: str
     paper: str
     extra: str = ""                   # '', 'bleed', 'tiles-a4', 'instructions' (zinepress.press)
+    theme: str = DEFAULT_THEME        # the folder of themes/ that gives the pages their look
 
     @property
     def path(self) -> Path:
@@ -62,9 +65,11 @@ class Job:
 
 
 def select_jobs(zines: dict[str, Zine], layouts: dict[str, Layout], regions: dict,
-                options: Options, report: Report) -> list[Job]:
+                options: Options, report: Report, themes: dict | None = None) -> list[Job]:
     """Return the jobs of a build, reporting options that name unknown things."""
     _check_names(options.layouts, layouts, "layout", report)
+    if themes is not None:
+        _check_names((options.theme,) if options.theme else (), themes, "theme", report)
     _check_names(options.regions, regions, "region", report)
     jobs = []
     for zine in zines.values():
@@ -113,7 +118,8 @@ def _job(zine: Zine, variant: Variant, layout: Layout, edition: str, regions: di
                      f"layout '{layout.name}' has no paper '{paper}' (it has: "
                      f"{', '.join(layout.papers)})")
         return None
-    return Job(zine, variant, layout, edition, paper, press.extra(layout, options))
+    return Job(zine, variant, layout, edition, paper, press.extra(layout, options),
+               options.theme or zine.theme or DEFAULT_THEME)
 
 
 def _check_names(asked: tuple[str, ...], known: dict, what: str, report: Report) -> None:

@@ -80,6 +80,8 @@ class Zine:
     language_layouts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     back_poster: bool = False             # print the crisis lines as a poster on the minizine's back
+    theme: str | None = None              # a folder of themes/; None: the default theme
+    cover: "Cover | None" = None          # a picture on the cover
 
     @property
     def title(self) -> str:
@@ -87,8 +89,11 @@ class Zine:
 
     def images(self) -> dict[str, bytes]:
         """Return each image panel's checked bytes by the path its `src` names."""
-        return {str(self.folder / p.src): p.image for p in self.panels
-                if p.src and p.image is not None}
+        found = {str(self.folder / p.src): p.image for p in self.panels
+                 if p.src and p.image is not None}
+        if self.cover is not None and self.cover.image is not None:
+            found[str(self.folder / self.cover.src)] = self.cover.image
+        return found
 
     def panel(self, panel_id: str) -> Panel:
         """Return the panel with this id."""
@@ -205,6 +210,30 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A look: a folder under themes/ with its theme.yaml, CSS and ornaments."""
+
+    name: str
+    folder: Path
+    description: str
+    css: str = "theme.css"
+    fonts: tuple[str, ...] = ()       # the font families it uses (fonts/fonts.yaml)
+    accent: str | None = None         # its one colour besides black, if any
+    short: tuple[str, ...] = ("top",)  # what a panel that stays short gets: top, centre, heading
+    css_text: str = ""                 # the CSS, read once at load
+    files: tuple[tuple[str, bytes], ...] = ()   # its ornaments' checked bytes, by path
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover's picture: a file in the zine folder and its description."""
+
+    src: str
+    alt: str
+    image: bytes | None = field(default=None, repr=False)   # the checked bytes that print
+
+
+@dataclass(frozen=True)
 class Layout:
     """A format: a folder under layouts/ with its layout.yaml."""
 
@@ -223,6 +252,9 @@ class Layout:
     min_body_pt: float = 8.0          # smallest body text: the fit stage's floor, the lint's too
     links: bool = False               # clickable links (the reader edition)
     min_line_height: float | None = None   # the fit stage may tighten line spacing to this
+    max_body_pt: float | None = None       # the fit stage grows text up to this; None: never
+    max_line_height: float | None = None   # ... and may open line spacing up to this
+    max_size_ratio: float = 1.25           # largest body size / smallest, across an edition
     min_text_pt: float = 6.0          # smallest fine print (dates, notes) anywhere on a page
     max_line_chars: int | None = None      # warn about lines longer than this
     min_image_dpi: float = 150.0      # warn about images coarser than this at printed size

@@ -10,14 +10,16 @@ from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean, set_display_root
 from zinepress.i18n.copied import copied_problem, find_copied, without_copies
 from zinepress.load.layout import load_layouts
+from zinepress.load.theme import load_themes
 from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
-from zinepress.model import Layout, Region, Zine
+from zinepress.model import Layout, Region, Theme, Zine
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import project_fonts
 
 PROJECT_KEY = "zinepress.project"
+
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Project:
     regions: dict[str, Region]
     fonts_css: str
     font_files: dict[str, bytes] = field(default_factory=dict)   # fonts.Fonts.files
+    themes: dict[str, Theme] = field(default_factory=dict)
     _catalogs: dict[Path, Catalog] = field(default_factory=dict)
 
     def catalog(self, path: Path, report: Report, key: str = "msgctxt") -> Catalog:
@@ -39,9 +42,11 @@ class Project:
             self._catalogs[path] = read_catalog(path, report, key) if path.is_file() else EMPTY
         return self._catalogs[path]
 
-    def fetcher(self, zine: Zine | None = None) -> ConfinedFetcher:
-        """Return a URL fetcher that serves the fonts and the zine's images as they were checked."""
-        return ConfinedFetcher({**self.font_files, **(zine.images() if zine else {})})
+    def fetcher(self, zine: Zine | None = None, theme: Theme | None = None) -> ConfinedFetcher:
+        """Return a URL fetcher that serves the fonts, the theme's ornaments and the zine's
+        images, each as it was read and checked at load."""
+        return ConfinedFetcher({**self.font_files, **(dict(theme.files) if theme else {}),
+                                **(zine.images() if zine else {})})
 
     def translations(self, zine: Zine, lang: str, report: Report) -> Catalog:
         """Return a zine's translations into one language, without any copied from another."""
@@ -88,14 +93,15 @@ def load_project(root: Path, report: Report, slugs: tuple[str, ...] = ()) -> Pro
     set_display_root(root)
     assets = Assets(root)
     layouts = load_layouts(assets, report)
+    themes = load_themes(assets, report)
     regions = load_region_files(assets.entries("regions").values(), report)
     zines = {}
     for folder in _zine_folders(root, slugs, report):
-        zine = load_zine(folder, report, set(layouts), set(regions))
+        zine = load_zine(folder, report, set(layouts), set(regions), set(themes))
         if zine is not None:
             zines[zine.slug] = zine
     fonts = project_fonts(assets, report)
-    return Project(root, assets, zines, layouts, regions, fonts.css, fonts.files)
+    return Project(root, assets, zines, layouts, regions, fonts.css, fonts.files, themes)
 
 
 

@@ -46,12 +46,12 @@ def main() -> None:
                    "(default: the zine's back_poster setting).")
 @press_options
 @batch_options
-def build_command(slugs, langs, regions, layouts, paper, out, draft, strict, duplex,
+def build_command(slugs, langs, regions, layouts, paper, theme, out, draft, strict, duplex,
                   back_poster, bleed, creep, tile, instructions, workers, shard, force) -> None:
     """Build zines into PDFs under build/ (all zines and their variants by default)."""
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
                       draft, strict, duplex, back_poster, bleed, creep or 0.0, tile,
-                      instructions, workers=workers, shard=shard, force=force)
+                      instructions, theme=theme, workers=workers, shard=shard, force=force)
     root = find_root()
     outputs, report = build(root, options, _progress)
     _warnings(report)

@@ -17,11 +17,11 @@ from zinepress.project import find_root
               help="Every language the zine has, in every region, not only its variants.")
 @click.option("--draft", is_flag=True, help="Check as a --draft build would.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def command(slugs, langs, regions, layouts, paper, every, draft, strict) -> None:
+def command(slugs, langs, regions, layouts, paper, theme, every, draft, strict) -> None:
     """Check everything a build would (content, translations, regions, fonts, fit) and write
     nothing. Exits 1 on any error, or on any warning with --strict."""
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper,
-                      draft=draft)
+                      draft=draft, theme=theme)
     checked = check(find_root(), options, every, _progress)
     for line in grouped(checked.problems):
         click.echo(line)

@@ -49,7 +49,7 @@ class ZineGroup(click.Group):
 
 
 def selection_options(command: Callable) -> Callable:
-    """Add -l, -r, -L and -p: which languages, regions, layouts and paper a command covers."""
+    """Add -l, -r, -L, -p and --theme: which languages, regions, layouts, paper and look."""
     options = [
         click.option("-l", "--lang", "langs", multiple=True, help="Language(s), e.g. -l es."),
         click.option("-r", "--region", "regions", multiple=True, help="Region(s), e.g. -r mx."),
@@ -57,6 +57,9 @@ def selection_options(command: Callable) -> Callable:
                      help="Layout(s), e.g. -L minizine."),
         click.option("-p", "--paper", type=click.Choice(PAPERS), default=None,
                      help="Paper size (default: the region's paper, else a4)."),
+        click.option("--theme", default=None, metavar="NAME",
+                     help="The look of the pages: a folder of themes/, e.g. --theme bold "
+                          "(default: the zine's `theme:`, else plain)."),
     ]
     for option in reversed(options):
         command = option(command)

@@ -23,7 +23,7 @@ DPI = 100
               help="Resolution of the pictures.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Build in N processes at once (default: one per CPU).")
-def command(slug, langs, regions, layouts, paper, draft, dpi, workers) -> None:
+def command(slug, langs, regions, layouts, paper, theme, draft, dpi, workers) -> None:
     """Build SLUG and write a PNG of each sheet side, both sides, and a contact sheet per variant.
 
     Pictures go next to the PDFs: build/SLUG/LANG-REGION/LAYOUT-PAPER/sheet-1-front.png …, and
@@ -34,7 +34,7 @@ def command(slug, langs, regions, layouts, paper, draft, dpi, workers) -> None:
 
     root = find_root()
     options = Options((slug,), tuple(langs), tuple(regions), tuple(layouts), paper, None, draft,
-                      workers=workers)
+                      theme=theme, workers=workers)
     outputs, report = build(root, options, _progress)
     _warnings(report)
     for path in write_previews(outputs, root / "build", dpi):

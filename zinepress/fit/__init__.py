@@ -19,6 +19,7 @@ import weasyprint
 
 from zinepress.errors import Report
 from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill, too_wide
+from zinepress.fit.grow import grow
 from zinepress.fit.steps import Search, ladder
 from zinepress.jobs import Job
 from zinepress.model import Panel
@@ -35,14 +36,29 @@ class NotApplied(Exception):
 
 
 def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
-              relayout: Relayout, report: Report) -> weasyprint.Document | None:
-    """Return the pages with every panel fitting its page, or None after reporting which cannot."""
+              relayout: Relayout, report: Report, rule: tuple[str, ...] = ("top",)
+              ) -> weasyprint.Document | None:
+    """Return the pages with every panel fitting its page, or None after reporting which cannot.
+
+    Panels that run over shrink first; then the others grow to fill their pages (grow.py),
+    placed by the theme's `rule` where they stay short.
+    """
+    shrunk = _shrink(document, panels, job, relayout, report)
+    if shrunk is None:
+        return None
+    return grow(shrunk[0], panels, job.layout, relayout, rule, shrunk[1])
+
+
+def _shrink(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
+            relayout: Relayout, report: Report
+            ) -> tuple[weasyprint.Document, dict[str, float]] | None:
+    """Return the pages with the panels that ran over shrunk, and their sizes; None if one cannot."""
     ids = [p.id for p in panels]
     placed = placements(document, ids)
     # A word wider than its panel runs off the page sideways: it does not fit either (issue 12).
     wide = {i for i, m in placed.items() if m.fits and too_wide(document.pages[m.first], i)}
     if all(m.fits for m in placed.values()) and not wide:
-        return document
+        return document, {}
     lined = {p.id for p in panels if p.kind == "notes"}
     over = [i for i in ids if i in placed and (i in wide or not placed[i].fits)
             and not (i in lined and not placed[i].fits and not spill(document, placed[i], i).lines)]
@@ -71,8 +87,9 @@ def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job
                        f"panel '{panel_id}' set at {styles[best].describe()} instead of "
                        f"{styles[0].describe()} to fit its page ({_where(job)})")
     # A notes page's lines to write on run on past the page: it keeps those that fit.
+    sizes = {i: searches[i].styles[searches[i].best].size for i in over}
     return document.copy([found.get(i) or document.pages[placed[i].first]
-                          for i in ids if i in placed])
+                          for i in ids if i in placed]), sizes
 
 
 def _run(searches: dict[str, Search], relayout: Relayout, last: dict[str, Laid],

@@ -63,8 +63,16 @@ def _wrap(match: re.Match[str]) -> str:
 
 def isolate(text: str) -> Markup:
     """Return text in an element with the direction of its first strong character."""
+    direction = direction_of(text)
+    if direction:
+        return Markup(f'<span dir="{direction}">{escape(text)}</span>')
+    return Markup(escape(text))
+
+
+def direction_of(text: str) -> str:
+    """Return 'ltr' or 'rtl' from text's first strong character, or '' when it has none."""
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind in ("L", "R", "AL"):
-            return Markup(f'<span dir="{"ltr" if kind == "L" else "rtl"}">{escape(text)}</span>')
-    return Markup(escape(text))
+            return "ltr" if kind == "L" else "rtl"
+    return ""

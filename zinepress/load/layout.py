@@ -21,7 +21,8 @@ MAX_MULTIPLE = 64
 MAX_SIDE_MM = 1_200
 LAYOUT_KEYS = ("description", "papers", "imposition", "pages", "multiple", "pad_with", "duplex",
                "template", "marks", "pdf_variant", "min_body_pt", "links", "min_line_height",
-               "min_text_pt", "max_line_chars", "min_image_dpi")
+               "min_text_pt", "max_line_chars", "min_image_dpi", "max_body_pt",
+               "max_line_height", "max_size_ratio")
 
 
 def load_layouts(assets: Assets, report: Report) -> dict[str, Layout]:
@@ -101,7 +102,14 @@ def _legibility(f: Fields) -> dict:
     """Return the fit stage's and the lint's limits (see zinepress/fit and zinepress/lint)."""
     spacing = f.get("min_line_height", (int, float))
     chars = f.get("max_line_chars", int)
+    grow, loose = f.get("max_body_pt", (int, float)), f.get("max_line_height", (int, float))
+    ratio = float(f.get("max_size_ratio", (int, float), default=1.25))
+    if ratio < 1:
+        f.error("max_size_ratio", f"'max_size_ratio' is 1 or more ({ratio:g})")
     return {"min_line_height": float(spacing) if spacing is not None else None,
+            "max_body_pt": float(grow) if grow is not None else None,
+            "max_line_height": float(loose) if loose is not None else None,
+            "max_size_ratio": max(ratio, 1.0),
             "min_text_pt": float(f.get("min_text_pt", (int, float), default=6.0)),
             "max_line_chars": chars,
             "min_image_dpi": float(f.get("min_image_dpi", (int, float), default=150.0))}

@@ -12,14 +12,14 @@ from zinepress.load.languages import known_language, language_layouts
 from zinepress.load.files import undecodable_names
 from zinepress.load.images import read_image
 from zinepress.load.yamlfile import Map, Seq, load_yaml
-from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Panel, Source, Variant, Zine
+from zinepress.model import PANEL_KINDS, TEXT_FIELDS, Cover, Panel, Source, Variant, Zine
 from zinepress.render import markdown
 
 # Each variant is several PDFs of a few seconds each: 5,000 variants was hours with no bound.
 MAX_VARIANTS = 100
 TOP_KEYS = ("title", "subtitle", "language", "variants", "layouts", "content_note", "license",
             "credits", "sources", "panels", "editions", "poster", "back_poster",
-            "languages")
+            "languages", "theme", "cover")
 PANEL_KEYS = {
     "text": ("heading", "body"),
     "cover": ("title", "subtitle", "body"),
@@ -42,7 +42,8 @@ MAX_ITEM_CHARS = 1_000
 MAX_SOURCES = 200
 
 
-def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]) -> Zine | None:
+def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str],
+              themes: set[str] | None = None) -> Zine | None:
     """Return the zine in this folder, reporting every problem; None when it cannot be used."""
     path = folder / "zine.yaml"
     if not _inside_zines(folder, report):
@@ -83,9 +84,37 @@ def load_zine(folder: Path, report: Report, layouts: set[str], regions: set[str]
         yaml_path=path,
         lines=dict(data.lines),
         back_poster=top.flag("back_poster"),
+        theme=_theme(top, themes),
+        cover=_cover(top, folder),
     )
     _warn_orphans(top, zine)
     return zine
+
+
+def _theme(top: Fields, themes: set[str] | None) -> str | None:
+    name = top.text("theme")
+    if name and themes is not None and name not in themes:
+        top.error("theme", f"unknown theme '{name}'{did_you_mean(name, themes)}"
+                           f" (themes: {', '.join(sorted(themes))})")
+        return None
+    return name
+
+
+def _cover(top: Fields, folder: Path) -> Cover | None:
+    """Return the cover's picture: a file in the zine folder, with its description."""
+    raw = top.mapping("cover")
+    if raw is None:
+        return None
+    f = Fields(raw, top.path, top.report, "cover")
+    f.unknown(("image", "alt"))
+    src, alt = f.text("image", required=True), f.text("alt")
+    if src and not alt:
+        f.error(None, "a cover image needs 'alt': a short description for people who cannot "
+                      "see it")
+    data, problem = read_image(folder, src) if src else (None, None)
+    if problem:
+        f.error("image", problem)
+    return Cover(src, alt, data) if src and alt and data is not None else None
 
 
 def _inside_zines(folder: Path, report: Report) -> bool:

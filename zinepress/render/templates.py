@@ -14,11 +14,12 @@ from markupsafe import Markup
 
 from zinepress.crisis import CrisisView
 from zinepress.errors import fail
-from zinepress.i18n.bidi import localize_view
+from zinepress.i18n.bidi import direction_of, localize_view
 from zinepress.i18n.credits import credit
 from zinepress.load.files import Refused, read_confined
+from zinepress.load.theme import ORNAMENT_URL
 from zinepress.localize import Localized, paper_word
-from zinepress.model import Layout, Panel, Paper
+from zinepress.model import Layout, Panel, Paper, Theme
 from zinepress.render import markdown
 from zinepress.render.addresses import address, addresses, keyword
 from zinepress.render.qr import qr_svg
@@ -82,6 +83,7 @@ def environment(layout_folder: Path, shared: tuple[Path, ...] | None = None,
     env.filters["address"] = address
     env.filters["addresses"] = addresses
     env.filters["keyword"] = keyword
+    env.filters["direction"] = lambda text: direction_of(str(text)) or "auto"
     return env
 
 
@@ -109,6 +111,16 @@ def stylesheet(layout: Layout) -> Markup:
         except (Refused, UnicodeDecodeError) as exc:
             raise fail(part, None, getattr(exc, "message", "the file is not UTF-8 text")) from None
     return Markup("\n".join(css))
+
+
+
+
+def theme_stylesheet(theme: Theme | None) -> Markup:
+    """Return a theme's CSS, its ornaments (url("name.svg")) pointing into its own folder."""
+    if theme is None:
+        return Markup("")
+    return Markup(ORNAMENT_URL.sub(lambda m: f'url("{(theme.folder / m.group(2)).as_uri()}")',
+                                   theme.css_text))
 
 
 def panel_view(panel: Panel, number: int, links: bool, flagged: str | bool) -> dict[str, Any]:
@@ -152,7 +164,7 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
                crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0,
                fit_styles: Mapping[str, str] | None = None,
-               only: Collection[str] | None = None) -> str:
+               only: Collection[str] | None = None, theme: Theme | None = None) -> str:
     """Return the HTML of the zine's pages: one section per panel, bleed in pt around each.
 
     fit_styles: inline CSS per panel id (the fit stage's sizes); only: lay out just these
@@ -160,6 +172,11 @@ def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel
     """
     context = base_context(loc, layout, paper, fonts_css, draft)
     context["bleed"] = bleed
+    context["theme"] = theme.name if theme else ""
+    context["theme_css"] = theme_stylesheet(theme)
+    cover = loc.zine.cover
+    context["zine"]["cover"] = {"src": cover.src, "alt": loc.zine.text.get("cover_alt", cover.alt)} \
+        if cover else None
     context["panels"] = [localize_view(panel_view(p, i + 1, layout.links,
                                                   loc.flags.get(p.id, False)), p, loc)
                          for i, p in enumerate(panels)]

@@ -18,7 +18,7 @@ from zinepress.serve.view import View, thumbnail, variant_view
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
-WATCHED = ("zines", "locales", "regions", "layouts", "fonts")
+WATCHED = ("zines", "locales", "regions", "layouts", "themes", "fonts")
 KEPT_VIEWS = 8
 
 
