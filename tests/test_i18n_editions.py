@@ -50,9 +50,11 @@ def test_no_pdf_prints_a_licence_the_author_did_not_state(es: Path) -> None:
 
 
 def test_the_printing_notes_name_the_paper_in_spanish(es: Path) -> None:
-    text = " ".join(all_text(es / "minizine-letter.pdf").split())
-    assert "en papel carta en horizontal" in text
-    assert "letter" not in text
+    # Printing notes sit on the instruction sheet, never on a finished page (issue 15).
+    text = " ".join(all_text(es / "minizine-letter-instructions.pdf").split())
+    assert "en una hoja de papel carta, en horizontal" in text
+    assert "letter" not in text.replace("minizine-letter.pdf", "")
+    assert "en horizontal" not in " ".join(all_text(es / "minizine-letter.pdf").split())
 
 
 def test_spanish_is_hyphenated_with_its_own_dictionary(es: Path) -> None:
