@@ -105,7 +105,9 @@ def test_page_shows_a_changed_yaml_word_after_a_save(served: tuple[Path, str], p
 def test_page_shows_a_translation_after_the_po_file_is_saved(served: tuple[Path, str],
                                                              page) -> None:
     project, base = served
-    page.goto(view_url(base, "es-us"))
+    # As a draft: an earlier test of this module edits the English subtitle, which makes its
+    # Spanish stale, and print mode then (rightly) refuses the page.
+    page.goto(view_url(base, "es-us") + "&draft=1")
     needs = page.locator(".panel", has_text="pocket-needs.heading")
     path = project / "zines" / SLUG / "locales" / "es.po"
     po = polib.pofile(str(path), wrapwidth=0)
