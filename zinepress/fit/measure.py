@@ -98,7 +98,9 @@ def too_wide(page: weasyprint.Page, panel_id: str) -> tuple[float, str] | None:
     left, right = box.content_box_x(), box.content_box_x() + box.width
     worst: tuple[float, str] | None = None
     for part in box.descendants(placeholders=True):
-        if isinstance(part, (boxes.TextBox, boxes.ReplacedBox)):
+        # A list's bullet hangs outside its text by design (list-style-position: outside).
+        if isinstance(part, (boxes.TextBox, boxes.ReplacedBox)) \
+                and not part.element_tag.endswith("::marker"):
             over = max(part.position_x + part.margin_width() - right, left - part.position_x)
             if over > WIDTH_SLACK and (worst is None or over * PX > worst[0]):
                 worst = (over * PX, part.text.strip() if isinstance(part, boxes.TextBox)
