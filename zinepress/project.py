@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,8 +15,10 @@ from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
 from zinepress.model import Layout, Region, Zine
-from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import project_fonts
+
+if TYPE_CHECKING:
+    from zinepress.render.fetch import ConfinedFetcher
 
 PROJECT_KEY = "zinepress.project"
 
@@ -41,6 +44,8 @@ class Project:
 
     def fetcher(self, zine: Zine | None = None) -> ConfinedFetcher:
         """Return a URL fetcher that serves the fonts and the zine's images as they were checked."""
+        from zinepress.render.fetch import ConfinedFetcher   # WeasyPrint's: only to render
+
         return ConfinedFetcher({**self.font_files, **(zine.images() if zine else {})})
 
     def translations(self, zine: Zine, lang: str, report: Report) -> Catalog:
