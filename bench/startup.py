@@ -9,7 +9,7 @@ output, side by side in one run (issue 16). Prints figures; it is not a test.
 - WeasyPrint renders per output: calls to weasyprint.HTML.render while building each output of one
   variant in this process (fitting, crisis lines, marks and instruction sheets included).
 
-With --against DIR (another checkout, e.g. `git worktree add /tmp/before main`), the first two
+With --against DIR (another checkout, e.g. one made with `git worktree add`), the first two
 are timed for it too, alternating with this checkout, so both columns share the machine's load.
 
 pdfimpose is AGPL: never a zinepress dependency. When it is missing, this script installs it into
