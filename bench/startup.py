@@ -45,7 +45,7 @@ def main() -> None:
     print(f"start-up and single builds, {os.cpu_count()} CPU(s), load average "
           f"{os.getloadavg()[0]:.2f}" + (f"; other = {trees['other']}" if args.against else ""))
     help_times(trees)
-    loaded_at_help(trees)
+    loaded(trees, ["--help"], ROOT)
     with tempfile.TemporaryDirectory(prefix="zinepress-bench-") as folder:
         project = copy_project(Path(folder) / "project")
         noop_times(project, trees)
@@ -83,16 +83,19 @@ def help_times(trees: dict[str, Path]) -> None:
     show("zine --help", alternating(trees, HELP_RUNS, ["--help"], ROOT))
 
 
-def loaded_at_help(trees: dict[str, Path]) -> None:
-    """Print which heavy libraries `zine --help` loads, from each checkout."""
+def loaded(trees: dict[str, Path], args: list[str], cwd: Path) -> None:
+    """Print which heavy libraries `zine ARGS` loads, from each checkout."""
     for name, tree in trees.items():
-        code = (f"import runpy, sys\nsys.argv = ['zine', '--help']\ntry:\n"
+        argv = ["zine", *[a.replace("{name}", name) for a in args]]
+        code = (f"import runpy, sys\nsys.argv = {argv!r}\nsys.path.insert(0, {str(tree)!r})\n"
+                f"try:\n"
                 f"    runpy.run_path({str(tree / 'cli.py')!r}, run_name='__main__')\n"
                 f"except SystemExit:\n    pass\n"
                 f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')")
-        run = subprocess.run([sys.executable, "-c", code], cwd=tree, capture_output=True,
+        run = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True,
                              text=True)
-        print(f"  {name}: `zine --help` loads: {run.stdout.strip().splitlines()[-1]}")
+        print(f"  {name}: `zine {' '.join(argv[1:])}` loads: "
+              f"{run.stdout.strip().splitlines()[-1]}")
 
 
 def noop_times(project: Path, trees: dict[str, Path]) -> None:
@@ -108,6 +111,7 @@ def noop_times(project: Path, trees: dict[str, Path]) -> None:
                 sys.exit(f"the rebuild built something: {summary(output)}")
             times[name].append(seconds)
     show(f"no-op rebuild, {summary(output).split(':')[0]}", times)
+    loaded(trees, ["build", "-o", "build-{name}"], project)
 
 
 def anchors(project: Path) -> None:
@@ -117,13 +121,15 @@ def anchors(project: Path) -> None:
     tools = {name: one_variant.tool(name) for name in ("weasyprint", "pdfimpose")}
     if tools["pdfimpose"] is None:
         print("  installing pdfimpose into this benchmark's Python (AGPL: never a dependency)")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                        "pdfimpose"], check=True)
+        install = subprocess.run([sys.executable, "-m", "pip", "install", "-q",
+                                  "--disable-pip-version-check", "pdfimpose"],
+                                 capture_output=True, text=True)
+        if install.returncode != 0:
+            sys.exit(f"could not install pdfimpose:\n{install.stderr}")
         tools["pdfimpose"] = one_variant.tool("pdfimpose")
     print(f"  single builds from the command line, median of {BUILD_RUNS}, alternating:")
     for layout in ("minizine", "booklet"):
-        mine, other = one_variant.compare(project, "us", [layout], tools, BUILD_RUNS)
-        print(f"    {layout}: zine build / weasyprint + pdfimpose = {mine / other:.2f}")
+        one_variant.compare(project, "us", [layout], tools, BUILD_RUNS)   # prints the ratio
 
 
 def renders_per_output() -> None:
