@@ -5,7 +5,7 @@ same way (`saddle` for the booklet, `onepagezine` for the mini zine; the reader 
 are not imposed). Also the mini zine alone. Prints figures; it is not a test.
 
 pdfimpose is AGPL: a benchmark-only tool, never a zinepress dependency. Install it next to this
-Python with `python -m pip install pdfimpose` (e.g. /tmp/venv/bin/pip install pdfimpose); without
+Python with `python -m pip install pdfimpose` (bench/startup.py does that for itself); without
 it, this benchmark is skipped with a message.
 """
 from __future__ import annotations
@@ -48,8 +48,12 @@ def main() -> None:
         print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 
-def compare(project: Path, region: str, layouts: list[str], tools: dict[str, str]) -> None:
-    """Time `zine build` of these layouts against weasyprint (+ pdfimpose) for each; print both."""
+def compare(project: Path, region: str, layouts: list[str], tools: dict[str, str],
+            runs: int = RUNS) -> tuple[float, float]:
+    """Time `zine build` of these layouts against weasyprint (+ pdfimpose) for each; print both.
+
+    Return the medians: zine build's, the pipeline's.
+    """
     htmls = {}
     for layout in layouts:
         htmls[layout] = project / f"{layout}-{region}.html"
@@ -57,7 +61,7 @@ def compare(project: Path, region: str, layouts: list[str], tools: dict[str, str
     ours: list[float] = []
     theirs: dict[str, list[float]] = {layout: [] for layout in layouts}
     selection = [a for layout in layouts for a in ("-L", layout)]
-    for _ in range(RUNS):
+    for _ in range(runs):
         ours.append(timed(zine_command("build", SLUG, "-l", "en", "-r", region, *selection,
                                        "-j", "1", "--force", "--no-instructions"), project)[0])
         for layout in layouts:
@@ -68,6 +72,7 @@ def compare(project: Path, region: str, layouts: list[str], tools: dict[str, str
     shown = " + ".join(f"{layout} {seconds:.2f}" for layout, seconds in parts.items())
     print(f"  en-{region} {'/'.join(layouts)}: zine build -j 1 {mine:.2f} s | weasyprint + "
           f"pdfimpose: {shown} = {other:.2f} s | ratio {mine / other:.2f}")
+    return mine, other
 
 
 def pipeline(project: Path, html: Path, imposition: list[str] | None,

@@ -26,7 +26,6 @@ from zinepress.inputs import Hasher
 from zinepress.jobs import Job, Options
 from zinepress.manifest import entry_path, read_entries
 from zinepress.project import Project
-from zinepress.render.fonts import font_config
 from zinepress.write import Output, Stage
 
 Progress = Callable[[int, int, str], None]
@@ -124,6 +123,7 @@ def execute(project: Project, jobs: list[Job], indexes: list[int], options: Opti
                 progress(number, len(indexes), jobs[index].label)
             yield _build_one(project, jobs[index], options, unit, index)
         return
+    _import_renderers()
     # Largest first, so that no worker is left with a long job at the end.
     indexes = sorted(indexes, key=lambda i: -len(jobs[i].zine.editions[jobs[i].edition]))
     pool = _context().Pool(workers, _start_worker, (project, jobs, options, unit))
@@ -136,6 +136,15 @@ def execute(project: Project, jobs: list[Job], indexes: list[int], options: Opti
         pool.join()
     finally:
         pool.terminate()
+
+
+def _import_renderers() -> None:
+    """Import WeasyPrint and pikepdf once, before the fork, so that no worker imports them again.
+
+    Nothing imports them at start-up (a build with nothing to do never needs them, issue 16).
+    """
+    import pikepdf  # noqa: F401
+    import weasyprint  # noqa: F401
 
 
 def parse_shard(text: str) -> tuple[int, int] | None:
@@ -152,6 +161,8 @@ _INHERITED: list[object] = []
 
 
 def _start_worker(project: Project, jobs: list[Job], options: Options, unit: Unit) -> None:
+    from zinepress.render.fonts import font_config   # WeasyPrint: only where jobs are built
+
     global _WORKER
     _WORKER = (project, jobs, options, unit)
     set_display_root(project.root)
@@ -166,6 +177,8 @@ def _start_worker(project: Project, jobs: list[Job], options: Options, unit: Uni
 
 
 def _drop_fonts() -> None:
+    from zinepress.render.fonts import font_config
+
     font_config.cache_clear()
     gc.collect()     # the configuration sits in reference cycles: collect it now, not never
 

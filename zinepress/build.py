@@ -7,35 +7,27 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-
-import pikepdf
-import weasyprint
+from typing import TYPE_CHECKING
 
 from zinepress.batch import Progress, run_batch
-from zinepress.contrast import check_contrast
-from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
-from zinepress.finish import finish
-from zinepress.fit import Relayout, fit_pages
-from zinepress.fit.halves import fewest_cuts
-from zinepress.i18n.checks import check_language
-from zinepress.impose.apply import impose
-from zinepress.impose.plans import make_plan, with_back
-from zinepress.instructions import instruction_output
 from zinepress.jobs import Job, Options, select_jobs
-from zinepress.lint import lint_pages
-from zinepress.localize import Localized, localize
-from zinepress.mark import add_marks
 from zinepress.model import Panel
-from zinepress.poster import add_back, back_poster, wants_back_poster
 from zinepress.press import INSTRUCTIONS, imposes, rendered_bleed
-from zinepress.press import plan_options as press_plan_options
 from zinepress.project import Project, load_project
 from zinepress.render.deadline import run_limited
-from zinepress.render.document import overflows, render, write_pdf
-from zinepress.render.fetch import ConfinedFetcher
-from zinepress.render.templates import pages_html
 from zinepress.write import Output, Stage, write_outputs
+
+# The stages import WeasyPrint, pikepdf and the like; each function below imports the stages it
+# runs, so that `zine --help` and a build with nothing to do start without them (issue 16).
+if TYPE_CHECKING:
+    import pikepdf
+    import weasyprint
+
+    from zinepress.crisis import CrisisView
+    from zinepress.fit import Relayout
+    from zinepress.localize import Localized
+    from zinepress.render.fetch import ConfinedFetcher
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +77,12 @@ class Laid:
 
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
     """Return one output file's bytes, or None after reporting why it cannot be made."""
+    from zinepress.contrast import check_contrast
+    from zinepress.finish import finish
+    from zinepress.instructions import instruction_output
+    from zinepress.lint import lint_pages
+    from zinepress.poster import back_poster, wants_back_poster
+    from zinepress.render.document import write_pdf
     if job.extra == INSTRUCTIONS:
         return instruction_output(project, job, options, report)
     errors_before, warnings_before = len(report.errors), len(report.warnings)
@@ -115,6 +113,9 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
 
 def lay_out(project: Project, job: Job, options: Options, report: Report) -> Laid | None:
     """Return a job's pages localized, rendered and fitted, or None after reporting why not."""
+    from zinepress.crisis import crisis_view
+    from zinepress.fit import fit_pages
+    from zinepress.i18n.checks import check_language
     errors_before = len(report.errors)
     loc = localize_job(project, job, options, report)
     panels = pad(loc, job, report)
@@ -147,6 +148,8 @@ def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Cr
     relevant contact before its numbers get smaller; only when its first contact alone does not
     fit does the fit stage shrink it.
     """
+    from zinepress.render.document import overflows, render
+    from zinepress.render.templates import pages_html
     paper = job.layout.papers[job.paper]
     html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
                       rendered_bleed(job, options), theme=project.themes.get(job.theme))
@@ -163,6 +166,10 @@ def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Cr
 def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisis: CrisisView,
                project: Project, fetcher: ConfinedFetcher, options: Options) -> CrisisView:
     """Return the most relevant crisis lines that fit, measured on the crisis panels alone."""
+    from zinepress.crisis import contact_count, trimmed_by
+    from zinepress.fit.halves import fewest_cuts
+    from zinepress.render.document import overflows, render
+    from zinepress.render.templates import pages_html
     paper, ids = job.layout.papers[job.paper], [p.id for p in crisis_panels]
 
     def fits(cut: int) -> bool:
@@ -176,6 +183,8 @@ def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Crisi
               project: Project, fetcher: ConfinedFetcher, options: Options,
               warnings: list[str]) -> Relayout:
     """Return how the fit stage lays the pages out again with its sizes."""
+    from zinepress.render.document import render
+    from zinepress.render.templates import pages_html
     paper = job.layout.papers[job.paper]
 
     def relayout(styles: dict[str, str], only: frozenset[str]):
@@ -190,6 +199,7 @@ def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: Crisi
 
 def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:
     """Return the zine in the job's language and region."""
+    from zinepress.localize import localize
     region = project.regions[job.variant.region]
     translations = project.translations(job.zine, job.variant.lang, report)
     words = project.words(job.variant.lang, report)
@@ -217,6 +227,13 @@ def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Proje
                fetcher: ConfinedFetcher, options: Options,
                back: bytes | None = None) -> tuple[bytes, int, list[str]]:
     """Return the imposed sheets with their marks, their count, and rendering warnings."""
+    import pikepdf
+
+    from zinepress.impose.apply import impose
+    from zinepress.impose.plans import make_plan, with_back
+    from zinepress.mark import add_marks
+    from zinepress.poster import add_back
+    from zinepress.press import plan_options as press_plan_options
     paper = job.layout.papers[job.paper]
     plan_options = press_plan_options(job.layout, paper, pages, options, loc.direction)
     plan = make_plan(job.layout.imposition, pages, *paper.sheet, **plan_options)
@@ -234,6 +251,7 @@ def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Proje
 
 
 def _set_metadata(pdf: pikepdf.Pdf, loc: Localized) -> None:
+    import pikepdf
     pdf.Root.Lang = pikepdf.String(loc.lang)
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta["dc:title"] = loc.zine.title

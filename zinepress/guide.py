@@ -10,8 +10,6 @@ import io
 from itertools import groupby
 from pathlib import Path
 
-import pikepdf
-
 from zinepress.jobs import Options
 from zinepress.model import Layout
 from zinepress.press import INSTRUCTIONS, NOT_PRINTED
@@ -60,6 +58,8 @@ def how_to_print(output: Output, layout: Layout | None, options: Options) -> str
 def _two_sided(output: Output) -> bool:
     # Two PDF pages a sheet: a duplex layout, or a mini zine with the crisis-lines poster on its
     # back (poster.py); the PDF itself says which.
+    import pikepdf   # not at start-up: `zine --help` never opens a PDF (issue 16)
+
     with pikepdf.open(io.BytesIO(output.content())) as pdf:
         return len(pdf.pages) == 2 * output.sheets
 

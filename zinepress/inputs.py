@@ -14,10 +14,8 @@ import datetime as dt
 import hashlib
 import json
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
-
-import pikepdf
-import weasyprint
 
 import zinepress
 from zinepress.jobs import Job, Options
@@ -115,7 +113,10 @@ def tool_fingerprint() -> str:
     """Return a hash of zinepress's version and source files and its renderers' versions."""
     package = Path(zinepress.__file__).parent
     sources = sorted(package.rglob("*.py"))
-    parts = [zinepress.__version__, weasyprint.__version__, pikepdf.__version__]
+    # The installed versions, read without importing the renderers: a build with nothing to do
+    # never needs them (issue 16). They are the very strings of weasyprint.__version__ and
+    # pikepdf.__version__.
+    parts = [zinepress.__version__, version("weasyprint"), version("pikepdf")]
     parts += [f"{_relative(p, package)}={hashlib.sha256(p.read_bytes()).hexdigest()}"
               for p in sources]
     return _digest(parts)

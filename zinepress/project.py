@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,8 +16,10 @@ from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
 from zinepress.model import Layout, Region, Theme, Zine
-from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import project_fonts
+
+if TYPE_CHECKING:
+    from zinepress.render.fetch import ConfinedFetcher
 
 PROJECT_KEY = "zinepress.project"
 
@@ -45,6 +48,8 @@ class Project:
     def fetcher(self, zine: Zine | None = None, theme: Theme | None = None) -> ConfinedFetcher:
         """Return a URL fetcher that serves the fonts, the theme's ornaments and the zine's
         images, each as it was read and checked at load."""
+        from zinepress.render.fetch import ConfinedFetcher   # WeasyPrint's: only to render
+
         return ConfinedFetcher({**self.font_files, **(dict(theme.files) if theme else {}),
                                 **(zine.images() if zine else {})})
 

@@ -1,6 +1,8 @@
 """The `zine` command: parse the options, call the library, print what happened.
 
-Each command group lives in a module of this package and is registered at the bottom.
+Each command group lives in a module of this package and is registered at the bottom. Command
+bodies import the library they call: `zine --help` and parsing a command line load none of
+WeasyPrint, pikepdf, pypdfium2, phonenumbers, Babel or qrcode (issue 16, tests/test_startup.py).
 """
 from __future__ import annotations
 
@@ -10,14 +12,6 @@ from pathlib import Path
 import click
 
 from zinepress import __version__
-from zinepress.assets import Assets, builtin_root
-from zinepress.build import build
-from zinepress.errors import Report, display_path
-from zinepress.guide import print_guide
-from zinepress.load.layout import load_layouts
-from zinepress.jobs import Options
-from zinepress.project import find_root, load_project
-from zinepress.scaffold import new_zine
 from zinepress.cli.batch import batch_options, summary
 from zinepress.cli.common import ZineGroup, _progress, _warnings, project_option, selection_options
 from zinepress.cli.press import press_options
@@ -49,6 +43,14 @@ def main() -> None:
 def build_command(slugs, langs, regions, layouts, paper, theme, out, draft, strict, duplex,
                   back_poster, bleed, creep, tile, instructions, workers, shard, force) -> None:
     """Build zines into PDFs under build/ (all zines and their variants by default)."""
+    from zinepress.assets import Assets
+    from zinepress.build import build
+    from zinepress.errors import Report
+    from zinepress.guide import print_guide
+    from zinepress.jobs import Options
+    from zinepress.load.layout import load_layouts
+    from zinepress.project import find_root
+
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper, out,
                       draft, strict, duplex, back_poster, bleed, creep or 0.0, tile,
                       instructions, theme=theme, workers=workers, shard=shard, force=force)
@@ -70,6 +72,9 @@ def list_command(what: str) -> None:
     Layouts, regions and themes say where each comes from: built into zinepress, or the
     project's own folder of that name (which adds to them and replaces them by name).
     """
+    from zinepress.errors import Report
+    from zinepress.project import find_root, load_project
+
     report = Report()
     project = load_project(find_root(), report)
     for line in _listing(project, what):
@@ -79,6 +84,8 @@ def list_command(what: str) -> None:
 
 
 def _listing(project, what: str) -> list[str]:
+    from zinepress.errors import display_path
+
     if what == "zines":
         return [f"{z.slug}\t{z.title}\t{' '.join(v.name for v in z.variants)}"
                 for z in project.zines.values()]
@@ -102,6 +109,10 @@ def _listing(project, what: str) -> list[str]:
 @click.argument("slug")
 def new_command(slug: str) -> None:
     """Make a starter zine in zines/SLUG that builds as it is."""
+    from zinepress.assets import builtin_root
+    from zinepress.project import find_root
+    from zinepress.scaffold import new_zine
+
     folder = new_zine(find_root(), slug)
     reference = builtin_root() / "docs" / "zine-yaml.md"
     click.echo(f"made {folder}/zine.yaml: edit it (every key is described in {reference}), "

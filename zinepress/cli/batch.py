@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
-from zinepress.batch import parse_shard
-from zinepress.write import Output
+if TYPE_CHECKING:
+    from zinepress.write import Output
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
+    from zinepress.batch import parse_shard
+
     part = parse_shard(value)
     if part is None:
         raise click.BadParameter(f"'{value}' is not I/N with 1 <= I <= N, e.g. 2/3")

@@ -1,13 +1,15 @@
 """`zine check`: one grouped report of everything a build would find; nothing is written."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from zinepress.check import Checked, check
 from zinepress.cli.common import _progress, selection_options
-from zinepress.errors import Problem
-from zinepress.jobs import Options
-from zinepress.project import find_root
+
+if TYPE_CHECKING:
+    from zinepress.check import Checked
+    from zinepress.errors import Problem
 
 
 @click.command("check")
@@ -20,6 +22,10 @@ from zinepress.project import find_root
 def command(slugs, langs, regions, layouts, paper, theme, every, draft, strict) -> None:
     """Check everything a build would (content, translations, regions, fonts, fit) and write
     nothing. Exits 1 on any error, or on any warning with --strict."""
+    from zinepress.check import check
+    from zinepress.jobs import Options
+    from zinepress.project import find_root
+
     options = Options(tuple(slugs), tuple(langs), tuple(regions), tuple(layouts), paper,
                       draft=draft, theme=theme)
     checked = check(find_root(), options, every, _progress)

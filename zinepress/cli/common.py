@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
-from zinepress.errors import Report
-from zinepress.project import PROJECT_KEY
+if TYPE_CHECKING:
+    from zinepress.errors import Report
 
 
 def _progress(number: int, total: int, label: str) -> None:
@@ -28,6 +28,8 @@ PAPERS = ["letter", "a4", "tabloid", "a3", "a2"]
 
 def _remember_project(context: click.Context, _param: click.Parameter, value: Path | None) -> None:
     if value is not None:
+        from zinepress.project import PROJECT_KEY   # loading projects: not to parse a command line
+
         context.meta[PROJECT_KEY] = str(value)
 
 

@@ -1,13 +1,15 @@
 """`zine i18n add | update | status`: the translator's workflow on gettext PO files."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from zinepress.cli.common import ZineGroup, _warnings
 from zinepress.errors import Problem, Report, ZineError, display_path
-from zinepress.i18n.status import FILE, WORDS, Row, status_rows
-from zinepress.i18n.workflow import add_language, next_step, update
-from zinepress.project import find_root, load_project
+
+if TYPE_CHECKING:
+    from zinepress.i18n.status import Row
 
 
 @click.group("i18n", cls=ZineGroup)
@@ -26,6 +28,9 @@ def add_command(slug: str, lang: str) -> None:
     note, the editions that print it and its panel in zine.yaml; and locales/LANG.po for the
     layouts' own words ("Call", "open 24/7") when that language has none yet.
     """
+    from zinepress.i18n.workflow import add_language, next_step
+    from zinepress.project import find_root
+
     root = find_root()
     for path in add_language(root, slug, lang):
         click.echo(f"made {display_path(path)}")
@@ -45,6 +50,9 @@ def update_command(slugs: tuple[str, ...], trivial: tuple[str, ...]) -> None:
     marked fuzzy with the previous source text; a removed one is kept as obsolete. Files whose
     content does not change are not touched.
     """
+    from zinepress.i18n.workflow import update
+    from zinepress.project import find_root
+
     planned, report = update(find_root(), tuple(slugs), tuple(trivial))
     for item in planned:
         state = "updated" if item.written else "unchanged"
@@ -63,6 +71,9 @@ def status_command(slugs: tuple[str, ...], fail_under: float | None) -> None:
     in, which is what a print build needs: there fuzzy strings, and strings copied from another
     language's file, count as not translated. --fail-under applies to the editions.
     """
+    from zinepress.i18n.status import FILE, status_rows
+    from zinepress.project import find_root, load_project
+
     report = Report()
     project = load_project(find_root(), report, tuple(slugs))
     report.raise_if_failed()
@@ -79,6 +90,8 @@ def status_command(slugs: tuple[str, ...], fail_under: float | None) -> None:
 
 
 def _scope(row: Row) -> str:
+    from zinepress.i18n.status import WORDS
+
     return "layout words" if row.what == WORDS else f"edition {row.scope}"
 
 

@@ -8,7 +8,6 @@ import click
 from zinepress import manifest
 from zinepress.cli.common import ZineGroup
 from zinepress.errors import Report
-from zinepress.project import find_root
 from zinepress.write import atomic_write
 
 
@@ -31,6 +30,8 @@ def merge_command(files: tuple[Path, ...], out: Path | None) -> None:
     report = Report()
     entries = manifest.join(files, report)
     report.raise_if_failed()
+    from zinepress.project import find_root
+
     target = out or find_root() / "build" / manifest.NAME
     atomic_write(target, manifest.render(entries))
     click.echo(f"merged {len(entries)} output(s) from {len(files)} manifest(s) into {target}")

@@ -7,12 +7,8 @@ from typing import Any, Callable
 
 import click
 
-from zinepress.errors import Report
 from zinepress.press import MAX_BLEED, MAX_CALIPER
-from zinepress.project import find_root
-from zinepress.testsheet import sheet_path, test_sheet
 from zinepress.units import mm, to_pt
-from zinepress.write import atomic_write
 
 
 class Length(click.ParamType):
@@ -79,6 +75,11 @@ def _exclusive(command: Callable) -> Callable:
               help="Output folder (default: build/).")
 def test_sheet_command(paper: str, lang: str, out: Path | None) -> None:
     """Make a one-sheet test that shows which --duplex your printer's settings need."""
+    from zinepress.errors import Report
+    from zinepress.project import find_root
+    from zinepress.testsheet import sheet_path, test_sheet
+    from zinepress.write import atomic_write
+
     root = find_root()
     data = test_sheet(root, paper, lang, Report())
     path = sheet_path(out or root / "build", paper, lang)

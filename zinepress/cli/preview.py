@@ -5,11 +5,8 @@ from pathlib import Path
 
 import click
 
-from zinepress.build import build
 from zinepress.cli.batch import summary
 from zinepress.cli.common import _progress, _warnings, selection_options
-from zinepress.jobs import Options
-from zinepress.project import find_root
 
 DPI = 100
 
@@ -30,7 +27,10 @@ def command(slug, langs, regions, layouts, paper, theme, draft, dpi, workers) ->
     build/SLUG/LANG-REGION/contact-sheet.png shows all of a variant's sheets at once.
     """
     # Imported here: PIL and PDFium would slow the start of every other `zine` command.
+    from zinepress.build import build
+    from zinepress.jobs import Options
     from zinepress.preview import write_previews
+    from zinepress.project import find_root
 
     root = find_root()
     options = Options((slug,), tuple(langs), tuple(regions), tuple(layouts), paper, None, draft,

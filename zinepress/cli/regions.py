@@ -8,9 +8,6 @@ import click
 from zinepress.cli.common import ZineGroup, _warnings
 from zinepress.cli.upkeep import due_command, recheck_command
 from zinepress.errors import Report, did_you_mean, set_display_root
-from zinepress.load.region import project_regions
-from zinepress.project import find_root
-from zinepress.regions import check_regions, reader, show, summary_table
 from zinepress.verify import MAX_AGE_DAYS
 
 
@@ -24,6 +21,9 @@ def group() -> None:
               help="Days after which a checked number counts as stale.")
 def check_command(max_age: int) -> None:
     """Check every region file; list how many services each region prints; exit 1 on a problem."""
+    from zinepress.project import find_root
+    from zinepress.regions import check_regions, summary_table
+
     root = find_root()
     set_display_root(root)
     report = Report()
@@ -43,6 +43,10 @@ def check_command(max_age: int) -> None:
               help="Days after which a checked number counts as stale.")
 def show_command(code: str, lang: str, max_age: int) -> None:
     """Print a table of what a handout for region CODE would say, and what it leaves out."""
+    from zinepress.load.region import project_regions
+    from zinepress.project import find_root
+    from zinepress.regions import reader, show
+
     root = find_root()
     set_display_root(root)
     report = Report()

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import click
 
-from zinepress.project import find_root
-
 
 @click.command("serve")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -15,6 +13,7 @@ from zinepress.project import find_root
                    "page can switch between the two.")
 def command(port: int, draft: bool) -> None:
     """Serve a live preview on http://127.0.0.1:PORT/ that refreshes when a file is saved."""
+    from zinepress.project import find_root
     from zinepress.serve.server import HOST, Preview, make_server   # only this command needs it
 
     try:

@@ -7,8 +7,6 @@ import click
 
 from zinepress.cli.common import _warnings
 from zinepress.errors import Report, did_you_mean, fail, set_display_root
-from zinepress.load.region import load_region, load_regions
-from zinepress.project import find_root
 from zinepress.upkeep import WARN_DAYS, due, due_lines, recheck_targets, record_checked
 from zinepress.verify import MAX_AGE_DAYS
 
@@ -20,6 +18,9 @@ from zinepress.verify import MAX_AGE_DAYS
               help="Days after which a checked number counts as stale.")
 def due_command(within: int, max_age: int) -> None:
     """List every line and emergency number whose check expires soon, by region, with sources."""
+    from zinepress.load.region import load_regions
+    from zinepress.project import find_root
+
     root = find_root()
     set_display_root(root)
     report = Report()
@@ -41,6 +42,9 @@ def recheck_command(code: str, service: str, yes: bool) -> None:
 
     Run it only after reading each listed source again and finding the same number there.
     """
+    from zinepress.load.region import load_region
+    from zinepress.project import find_root
+
     root = find_root()
     set_display_root(root)
     report = Report()

@@ -6,6 +6,8 @@ source itself prints as written (a lone * or a snake_case name) are the translat
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from zinepress.render.markdown import literal_text
 
 MARKS = ("**", "*", "_")
@@ -13,11 +15,17 @@ MARKS = ("**", "*", "_")
 
 def literal_marks(text: str) -> dict[str, int]:
     """Return how many of each emphasis mark a Markdown text prints as written."""
+    return dict(zip(MARKS, _counts(text)))
+
+
+# Every language's PO file repeats the same sources, and every build checks every PO file
+# (issue 16): each source is parsed once per run, not once per language.
+@lru_cache(maxsize=2048)
+def _counts(text: str) -> tuple[int, int, int]:
     runs = "\n".join(literal_text(text))
-    counts = {"**": runs.count("**")}
+    double = runs.count("**")
     runs = runs.replace("**", "")
-    counts.update({"*": runs.count("*"), "_": runs.count("_")})
-    return counts
+    return double, runs.count("*"), runs.count("_")
 
 
 def unbalanced_marks(source: str, translation: str) -> list[str]:

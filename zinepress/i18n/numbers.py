@@ -27,6 +27,8 @@ PHONE_DIGITS = 3          # a run this long could be dialled (112, 988, 911)
 
 def ascii_digits(text: str) -> str:
     """Return the text with every decimal digit of any script written as 0-9."""
+    if text.isascii():     # the common case, and every build reads each PO file (issue 16)
+        return text
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
@@ -51,8 +53,9 @@ def changes(source: str, translation: str) -> list[str]:
     found = []
     for kind, take in (("number", numbers), ("address", addresses)):
         key = digits if kind == "number" else str.lower
-        want, got = Counter(map(key, take(source))), Counter(map(key, take(translation)))
-        written = {key(n): n for n in take(translation)} | {key(n): n for n in take(source)}
+        theirs, ours = take(source), take(translation)
+        want, got = Counter(map(key, theirs)), Counter(map(key, ours))
+        written = {key(n): n for n in ours} | {key(n): n for n in theirs}
         added = [written[k] for k in (got - want).elements()]
         dropped = [written[k] for k in (want - got).elements()
                    if kind == "address" or len(k) >= PHONE_DIGITS]

@@ -13,11 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import phonenumbers
-from babel import Locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 MAX_DIAL_CHARS = 40
 MAX_DIGITS = 15                  # E.164: no number is longer
@@ -121,6 +121,8 @@ def _vanity(text: str) -> tuple[str, str]:
         return text, text
     match = _VANITY.match(text)
     if match:
+        import phonenumbers   # only for a vanity number: `zine --help` never loads it (issue 16)
+
         keys = phonenumbers.convert_alpha_characters_in_number(match["letters"])
         if keys == match["digits"]:
             return match["head"] + match["digits"], match["head"] + match["digits"]

@@ -6,15 +6,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
-from weasyprint.text.fonts import FontConfiguration
 
 from zinepress.assets import Assets
 from zinepress.errors import Report
 from zinepress.load.fields import Fields
 from zinepress.load.files import Refused, read_confined
 from zinepress.load.yamlfile import Seq, load_yaml
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
 
 FAMILY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]*$")
 FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
@@ -114,4 +117,6 @@ def font_damage(data: bytes) -> str | None:
 @lru_cache(maxsize=1)
 def font_config() -> FontConfiguration:
     """Return the process's font configuration (reusing it saves ~9 % per render)."""
+    from weasyprint.text.fonts import FontConfiguration   # loading a project does not render
+
     return FontConfiguration()
