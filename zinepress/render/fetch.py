@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
