@@ -154,14 +154,14 @@ def test_the_build_says_what_to_print(tmp_path: Path) -> None:
     assert run.output.splitlines()[-11:] == [
         f"Print at 100 % (actual size), from build/{SLUG}/en-gb/:",
         "  booklet-a4.pdf                3 sheets of A4 landscape, two-sided, flip on the short edge",
-        "  booklet-a4-instructions.pdf   1 sheet of A4, one-sided: how to print, fold and cut",
+        "  booklet-a4-instructions.pdf   1 sheet of A4, one-sided: how to print, fold and staple",
         "  cards-a4.pdf                  1 sheet of A4, two-sided, flip on the short edge",
-        "  cards-a4-instructions.pdf     1 sheet of A4, one-sided: how to print, fold and cut",
+        "  cards-a4-instructions.pdf     1 sheet of A4, one-sided: how to print and cut",
         "  minizine-a4.pdf               1 sheet of A4 landscape, one-sided",
         "  minizine-a4-instructions.pdf  1 sheet of A4, one-sided: how to print, fold and cut",
         "  poster-a4.pdf                 1 sheet of A4, one-sided",
         "  trifold-a4.pdf                1 sheet of A4 landscape, two-sided, flip on the short edge",
-        "  trifold-a4-instructions.pdf   1 sheet of A4, one-sided: how to print, fold and cut",
+        "  trifold-a4-instructions.pdf   1 sheet of A4, one-sided: how to print and fold",
         "built 10, unchanged 0: build/",
     ]
 

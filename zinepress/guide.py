@@ -15,6 +15,10 @@ from zinepress.model import Layout
 from zinepress.press import INSTRUCTIONS, NOT_PRINTED
 from zinepress.write import Output
 
+# What each layout's instruction sheet explains (the pieces are not all folded or cut).
+HOW = {"minizine": "how to print, fold and cut", "booklet": "how to print, fold and staple",
+       "trifold": "how to print and fold", "cards": "how to print and cut"}
+
 
 def print_guide(outputs: list[Output], layouts: dict[str, Layout], options: Options,
                 out: Path | str) -> list[str]:
@@ -41,7 +45,7 @@ def how_to_print(output: Output, layout: Layout | None, options: Options) -> str
         return "for a print shop: trimmed pages with bleed and crop marks"
     paper = output.paper.upper() if output.paper.startswith("a") else output.paper
     if name.endswith(INSTRUCTIONS):
-        return f"{_sheets(1)} of {paper}, one-sided: how to print, fold and cut"
+        return f"{_sheets(1)} of {paper}, one-sided: {HOW.get(output.layout, HOW['minizine'])}"
     if "-tiles-" in name:
         tile = name.rsplit("-", 1)[-1]
         tile = tile.upper() if tile.startswith("a") else tile
