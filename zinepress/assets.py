@@ -59,6 +59,11 @@ class Assets:
                 return folder / name
         return None
 
+    def words(self, lang: str) -> Path:
+        """Return the layout words' PO file of a language: the project's, else the built-in one
+        (a path that may not exist: a language without layout words)."""
+        return self.find("locales", f"{lang}.po") or self.project / "locales" / f"{lang}.po"
+
     def shared(self, kind: str = "layouts") -> tuple[Path, ...]:
         """Return the `_shared` parts of a kind, the project's first, then the built-in ones."""
         return tuple(f / "_shared" for f in self.folders(kind) if (f / "_shared").is_dir())

@@ -49,12 +49,11 @@ class Hasher:
         return _digest(parts)
 
     def _files_of(self, job: Job) -> list[Path]:
-        root, lang = self.project.root, job.variant.lang
+        lang = job.variant.lang
         zine = job.zine.folder
         files = [p for p in self._tree(zine) if p.parent != zine / "locales"]
         assets = self.project.assets
-        words = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
-        files += [zine / "locales" / f"{lang}.po", words]
+        files += [zine / "locales" / f"{lang}.po", assets.words(lang)]
         files += self._region_files(job.variant.region)
         layout, theme = job.layout, self.project.themes.get(job.theme)
         themes = [theme.folder] if theme is not None else []

@@ -66,8 +66,7 @@ class Project:
 
     def words(self, lang: str, report: Report) -> Catalog:
         """Return the layouts' own words in one language."""
-        path = self.assets.find("locales", f"{lang}.po") or self.root / "locales" / f"{lang}.po"
-        return self.catalog(path, report, key="msgid")
+        return self.catalog(self.assets.words(lang), report, key="msgid")
 
 
 def find_root(start: Path | None = None) -> Path:

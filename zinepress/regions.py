@@ -77,7 +77,7 @@ def summary_table(summaries: list[Summary]) -> list[str]:
 
 def reader(root: Path, region: Region, lang: str, report: Report) -> Reader:
     """Return the region read in a language, with the layouts' words from locales/<lang>.po."""
-    po = Assets(root).find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
+    po = Assets(root).words(lang)
     catalog = read_catalog(po, report, key="msgid")
     return Reader(region, lang, Words(dict(catalog.translated)))
 

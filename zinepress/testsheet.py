@@ -32,7 +32,7 @@ def test_sheet(root: Path, paper: str, lang: str, report: Report) -> bytes:
     if not (shared / TEMPLATE).is_file():
         raise fail(shared / TEMPLATE, None, "the test sheet's template is missing: run this in a "
                    "zinepress project (a folder with layouts/ and fonts/)")
-    po = assets.find("locales", f"{lang}.po") or root / "locales" / f"{lang}.po"
+    po = assets.words(lang)
     words = read_catalog(po, report, key="msgid").translated
     fonts = project_fonts(assets, report)
     report.raise_if_failed()
