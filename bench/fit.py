@@ -22,7 +22,6 @@ Run: python bench/fit.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import re
 import shutil
@@ -38,7 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from zinepress import build as pipeline  # noqa: E402
-from zinepress.crisis import crisis_view  # noqa: E402
 from zinepress.errors import Report  # noqa: E402
 from zinepress.fit.measure import placements  # noqa: E402
 from zinepress.jobs import Options, select_jobs  # noqa: E402
@@ -98,14 +96,10 @@ def fills(root: Path) -> Factors:
         for job in select_jobs(project.zines, project.layouts, project.regions, options, report):
             if job.extra:
                 continue
-            loc = pipeline.localize_job(project, job, options, report)
-            panels = pipeline.pad(loc, job, report)
-            crisis = crisis_view(loc, report, dt.date.today(), False)
-            fetcher = project.fetcher(job.zine)
-            document, _, _ = pipeline.render_pages(loc, job, panels, crisis, project, fetcher,
-                                                   options)
-            text = [p.id for p in panels if p.kind == "text"]
-            for panel_id, where in placements(document, text).items():
+            work = pipeline.lay_out(project, job, options, report)
+            work.document = work.render(work.html())     # as laid out before the fit stage
+            text = [p.id for p in work.panels if p.kind == "text"]
+            for panel_id, where in placements(work.document, text).items():
                 fill = where.needed / where.available
                 worst[lang][panel_id] = max(worst[lang].get(panel_id, 0.0), fill)
     return worst

@@ -10,7 +10,6 @@ it, this benchmark is skipped with a message.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import statistics
@@ -88,30 +87,17 @@ def pipeline(project: Path, html: Path, imposition: list[str] | None,
 
 def variant_html(project: Path, region: str, layout: str) -> str:
     """Return the HTML zinepress finally lays out for the variant (crisis lines trimmed to fit)."""
-    from zinepress.build import fit_crisis, localize_job, pad
-    from zinepress.crisis import crisis_view
+    from zinepress.build import lay_out
     from zinepress.errors import Report
     from zinepress.jobs import Options, select_jobs
     from zinepress.project import load_project
-    from zinepress.render.document import overflows, render
-    from zinepress.render.templates import pages_html
 
     report = Report()
     loaded = load_project(project, report, (SLUG,))
     options = Options((SLUG,), ("en",), (region,), (layout,), instructions=False)
     job = select_jobs(loaded.zines, loaded.layouts, loaded.regions, options, report)[0]
-    loc = localize_job(loaded, job, options, report)
-    panels = pad(loc, job, report)
-    crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
-    crisis = crisis_view(loc, report, dt.date.today(), False) if crisis_panels else None
-    fetcher = loaded.fetcher(job.zine)
-    paper = job.layout.papers[job.paper]
-    html = pages_html(loc, job.layout, paper, panels, crisis, loaded.fonts_css, False)
-    document, _ = render(html, job.zine.folder, fetcher)
-    if crisis is not None and overflows(document, [p.id for p in crisis_panels]):
-        # as zinepress.build.render_pages does
-        crisis = fit_crisis(loc, job, crisis_panels, crisis, loaded, fetcher, options)
-        html = pages_html(loc, job.layout, paper, panels, crisis, loaded.fonts_css, False)
+    work = lay_out(loaded, job, options, report)      # with the crisis lines cut as zine builds
+    html = work.html()
     # Images and links resolve against the zine folder, as in zinepress's own render.
     return html.replace("<head>", f'<head><base href="{job.zine.folder.as_uri()}/">', 1)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,19 +12,17 @@ from zinepress.batch import Progress, run_batch
 from zinepress.errors import Report
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.model import Panel
-from zinepress.press import INSTRUCTIONS, imposes, rendered_bleed
+from zinepress.press import INSTRUCTIONS, imposes
 from zinepress.project import Project, load_project
 from zinepress.render.deadline import run_limited
+from zinepress.work import Work
 from zinepress.write import Output, Stage, write_outputs
 
 # The stages import WeasyPrint, pikepdf and the like; each function below imports the stages it
 # runs, so that `zine --help` and a build with nothing to do start without them (issue 16).
 if TYPE_CHECKING:
     import pikepdf
-    import weasyprint
 
-    from zinepress.crisis import CrisisView
-    from zinepress.fit import Relayout
     from zinepress.localize import Localized
     from zinepress.render.fetch import ConfinedFetcher
 
@@ -63,138 +60,104 @@ def limited_job(project: Project, job: Job, options: Options, report: Report) ->
                        job.label, report)
 
 
-@dataclass
-class Laid:
-    """A job's pages, laid out and fitted, with what the later stages need from the way there."""
-
-    loc: Localized
-    panels: tuple[Panel, ...]
-    crisis: CrisisView | None
-    fetcher: ConfinedFetcher
-    document: weasyprint.Document
-    warnings: list[str]
-
-
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
     """Return one output file's bytes, or None after reporting why it cannot be made."""
-    from zinepress.contrast import check_contrast
-    from zinepress.finish import finish
     from zinepress.instructions import instruction_output
-    from zinepress.lint import lint_pages
-    from zinepress.poster import back_poster, wants_back_poster
-    from zinepress.render.document import write_pdf
     if job.extra == INSTRUCTIONS:
         return instruction_output(project, job, options, report)
-    errors_before, warnings_before = len(report.errors), len(report.warnings)
-    laid = lay_out(project, job, options, report)
-    if laid is None:
+    work = lay_out(project, job, options, report)
+    if work is None:
         return None
-    loc, crisis, fetcher, document, warnings = (laid.loc, laid.crisis, laid.fetcher,
-                                                laid.document, laid.warnings)
-    check_contrast(document, job, report)
-    lint_pages(document, laid.panels, job, report)
-    data = write_pdf(document, job.layout.pdf_variant)
-    pages, sheets = len(document.pages), len(document.pages)
-    if imposes(job):
-        poster = back_poster(loc, job, crisis, project, fetcher, options, report) \
-            if wants_back_poster(job, options) else None
-        data, sheets, more = impose_job(data, pages, loc, job, project, fetcher, options,
-                                        poster[0] if poster else None)
-        warnings += more + (poster[1] if poster else [])
-    data, sheets, more = finish(data, sheets, loc, job, project.fonts_css, fetcher, options)
-    warnings += more
-    _check_render(fetcher, warnings, job, report)
-    if len(report.errors) > errors_before:
+    for stage in (check_stage, impose_stage, finish_stage):   # each reports all it finds
+        stage(work)
+    if work.failed:
         return None
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
-                  job.layout.name, job.paper, job.path, data, pages, sheets,
-                  tuple(str(w) for w in report.warnings[warnings_before:]))
+                  job.layout.name, job.paper, job.path, work.data, work.pages, work.sheets,
+                  tuple(str(w) for w in report.warnings[work.warned:]))
 
 
-def lay_out(project: Project, job: Job, options: Options, report: Report) -> Laid | None:
+def lay_out(project: Project, job: Job, options: Options, report: Report) -> Work | None:
     """Return a job's pages localized, rendered and fitted, or None after reporting why not."""
+    work = Work(project, job, options, report)
+    for stage in (localize_stage, render_stage, fit_stage):
+        stage(work)
+        if work.failed:
+            return None
+    return work
+
+
+def localize_stage(work: Work) -> None:
+    """Put the zine in the job's language and region: its panels, crisis lines, theme, fetcher."""
     from zinepress.crisis import crisis_view
-    from zinepress.fit import fit_pages
     from zinepress.i18n.checks import check_language
-    errors_before = len(report.errors)
+    project, job, options, report = work.project, work.job, work.options, work.report
     loc = localize_job(project, job, options, report)
     panels = pad(loc, job, report)
     if panels is None:
-        return None
+        return
     needs_crisis = any(p.kind == "crisis-lines" for p in panels)
     crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
-    loc = check_language(project, job, loc, panels, crisis, options.draft, report)
-    if len(report.errors) > errors_before:
-        return None
-    theme = project.themes.get(job.theme)
-    if theme is None:
+    work.loc = check_language(project, job, loc, panels, crisis, options.draft, report)
+    work.panels, work.crisis = panels, crisis
+    work.theme = project.themes.get(job.theme)
+    if work.theme is None:
         if job.theme != options.theme:        # an unknown --theme is reported with the options
             report.error(job.zine.yaml_path, None, f"no theme '{job.theme}' (zine list themes)")
-        return None
-    fetcher = project.fetcher(job.zine, theme)
-    document, warnings, shown = render_pages(loc, job, panels, crisis, project, fetcher, options)
-    relayout = _relayout(loc, job, panels, shown, project, fetcher, options, warnings)
-    document = fit_pages(document, panels, job, relayout, report, theme.short)
-    if document is None:
-        return None
-    return Laid(loc, panels, crisis, fetcher, document, warnings)
+        work.stopped = True
+        return
+    work.fetcher = project.fetcher(job.zine, work.theme)
 
 
-def render_pages(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
-                 project: Project, fetcher: ConfinedFetcher, options: Options):
-    """Lay out the pages; when the crisis lines do not fit, leave out the least relevant ones.
-
-    Crisis contacts are ranked by relevance (crisis.TOPIC_ORDER), so the panel loses its least
-    relevant contact before its numbers get smaller; only when its first contact alone does not
-    fit does the fit stage shrink it.
-    """
-    from zinepress.render.document import overflows, render
-    from zinepress.render.templates import pages_html
-    paper = job.layout.papers[job.paper]
-    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
-                      rendered_bleed(job, options), theme=project.themes.get(job.theme))
-    document, warnings = render(html, job.zine.folder, fetcher)
-    crisis_panels = tuple(p for p in panels if p.kind == "crisis-lines")
-    if crisis is None or not overflows(document, [p.id for p in crisis_panels]):
-        return document, warnings, crisis
-    crisis = fit_crisis(loc, job, crisis_panels, crisis, project, fetcher, options)
-    html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css, options.draft,
-                      rendered_bleed(job, options), theme=project.themes.get(job.theme))
-    return *render(html, job.zine.folder, fetcher), crisis
+def render_stage(work: Work) -> None:
+    """Lay the pages out once, every panel at its layout's size, every crisis line in."""
+    from zinepress.fit.tries import movable
+    html = work.html()
+    work.movable = movable(html)
+    work.document = work.render(html)
 
 
-def fit_crisis(loc: Localized, job: Job, crisis_panels: tuple[Panel, ...], crisis: CrisisView,
-               project: Project, fetcher: ConfinedFetcher, options: Options) -> CrisisView:
-    """Return the most relevant crisis lines that fit, measured on the crisis panels alone."""
-    from zinepress.crisis import contact_count, trimmed_by
-    from zinepress.fit.halves import fewest_cuts
-    from zinepress.render.document import overflows, render
-    from zinepress.render.templates import pages_html
-    paper, ids = job.layout.papers[job.paper], [p.id for p in crisis_panels]
-
-    def fits(cut: int) -> bool:
-        html = pages_html(loc, job.layout, paper, crisis_panels, trimmed_by(crisis, cut),
-                          project.fonts_css, options.draft, theme=project.themes.get(job.theme))
-        return not overflows(render(html, job.zine.folder, fetcher)[0], ids)
-    return trimmed_by(crisis, fewest_cuts(contact_count(crisis) - 1, fits))
+def fit_stage(work: Work) -> None:
+    """Fit every panel on its page: crisis lines cut to what fits, text shrunk or grown."""
+    from zinepress.fit import fit_pages
+    from zinepress.fit.crisis import CrisisCut
+    cut = CrisisCut.needed(work)
+    document = fit_pages(work, cut)
+    if document is not None:
+        work.document = document
+        work.pages = work.sheets = len(document.pages)
 
 
-def _relayout(loc: Localized, job: Job, panels: tuple[Panel, ...], crisis: CrisisView | None,
-              project: Project, fetcher: ConfinedFetcher, options: Options,
-              warnings: list[str]) -> Relayout:
-    """Return how the fit stage lays the pages out again with its sizes."""
-    from zinepress.render.document import render
-    from zinepress.render.templates import pages_html
-    paper = job.layout.papers[job.paper]
+def check_stage(work: Work) -> None:
+    """Check the pages' contrast and legibility."""
+    from zinepress.contrast import check_contrast
+    from zinepress.lint import lint_pages
+    check_contrast(work.document, work.job, work.report)
+    lint_pages(work.document, work.panels, work.job, work.report)
 
-    def relayout(styles: dict[str, str], only: frozenset[str]):
-        html = pages_html(loc, job.layout, paper, panels, crisis, project.fonts_css,
-                          options.draft, rendered_bleed(job, options), styles, only,
-                          project.themes.get(job.theme))
-        document, more = render(html, job.zine.folder, fetcher)
-        warnings.extend(more)
-        return document
-    return relayout
+
+def impose_stage(work: Work) -> None:
+    """Write the pages as PDF and, for folded layouts, put them on sheets with their marks."""
+    from zinepress.poster import back_poster, wants_back_poster
+    from zinepress.render.document import write_pdf
+    job, options = work.job, work.options
+    work.data = write_pdf(work.document, job.layout.pdf_variant)
+    if not imposes(job):
+        return
+    poster = back_poster(work.loc, job, work.crisis, work.project, work.fetcher, options,
+                         work.report) if wants_back_poster(job, options) else None
+    work.data, work.sheets, more = impose_job(work.data, work.pages, work.loc, job, work.project,
+                                              work.fetcher, options,
+                                              poster[0] if poster else None)
+    work.warnings += more + (poster[1] if poster else [])
+
+
+def finish_stage(work: Work) -> None:
+    """Add copy-shop bleed or tile a poster, as the job asks; judge what WeasyPrint said."""
+    from zinepress.finish import finish
+    work.data, work.sheets, more = finish(work.data, work.sheets, work.loc, work.job,
+                                          work.project.fonts_css, work.fetcher, work.options)
+    _check_render(work.fetcher, list(dict.fromkeys(work.warnings + more)), work.job, work.report)
 
 
 def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:

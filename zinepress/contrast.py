@@ -12,7 +12,7 @@ import weasyprint
 from weasyprint.formatting_structure import boxes
 
 from zinepress.errors import Problem, Report, display_path
-from zinepress.jobs import Job
+from zinepress.job import Job
 
 RGB = tuple[float, float, float]
 AA_NORMAL, AA_LARGE = 4.5, 3.0

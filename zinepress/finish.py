@@ -9,7 +9,7 @@ import pikepdf
 from zinepress.bleed import add_bleed
 from zinepress.impose.apply import impose, overlay
 from zinepress.impose.tiles import MARGIN, Segment, Tile, Tiling, tile
-from zinepress.jobs import Job, Options
+from zinepress.job import Job, Options
 from zinepress.localize import Localized
 from zinepress.model import Paper
 from zinepress.press import TILE_PAPERS

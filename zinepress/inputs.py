@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import zinepress
-from zinepress.jobs import Job, Options
+from zinepress.job import Job, Options
 from zinepress.load.files import Refused, read_confined
 from zinepress.model import Region
 from zinepress.project import Project

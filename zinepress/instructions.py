@@ -10,7 +10,7 @@ from typing import Any
 
 from zinepress.errors import Report
 from zinepress.impose.plans import Plan, make_plan
-from zinepress.jobs import Job, Options
+from zinepress.job import Job, Options
 from zinepress.localize import localize, paper_word
 from zinepress.model import Paper
 from zinepress.poster import wants_back_poster

@@ -12,7 +12,7 @@ from weasyprint.images import RasterImage
 
 from zinepress.errors import Report
 from zinepress.fit.measure import PX, base_style, lines, placements, section, text_boxes
-from zinepress.jobs import Job
+from zinepress.job import Job
 from zinepress.model import Layout, Panel
 
 CSS_PX_PER_INCH = 96

@@ -15,7 +15,7 @@ import weasyprint
 from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
 from zinepress.fit.halves import fewest_cuts
-from zinepress.jobs import Job, Options
+from zinepress.job import Job, Options
 from zinepress.localize import Localized
 from zinepress.model import Panel
 from zinepress.project import Project

@@ -5,14 +5,12 @@ Pure: no PDF here. The stages that act on these decisions are impose, finish and
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zinepress.errors import Report
 from zinepress.impose.plans import padded
+from zinepress.job import Job, Options
 from zinepress.model import Layout, Paper
-
-if TYPE_CHECKING:
-    from zinepress.jobs import Job, Options
 
 MM = 72 / 25.4
 TILE_PAPERS = {"letter": (612.0, 792.0), "a4": (210 * MM, 297 * MM)}

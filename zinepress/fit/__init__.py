@@ -7,26 +7,34 @@ heights measured so far (steps.py), not by bisection. Each panel gets its own si
 is read one page at a time, and shrinking a neighbour that fits only makes it harder to read.
 The pages of the panels that were shrunk are then put in place of the pages that ran over.
 
-Crisis-line panels are fitted by the build before this stage, by leaving out their least relevant
-contacts (build.render_pages); they reach this stage only if even their first contact does not fit.
+Crisis-line panels that run over first lose their least relevant contacts (crisis.py), measured
+in the same layout as the panels that grow; they shrink only if even their first contact does not
+fit. Most zines are fitted in two layouts: the first, and one with every size and cut to measure.
 """
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import weasyprint
 
+from zinepress.crisis import trimmed_by
 from zinepress.errors import Report
+from zinepress.fit.crisis import CrisisCut
 from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill, too_wide
 from zinepress.fit.grow import grow
 from zinepress.fit.steps import Search, ladder
-from zinepress.jobs import Job
+from zinepress.fit.tries import zine_pages
+from zinepress.job import Job
 from zinepress.model import Panel
 from zinepress.units import mm
 
-# Lays the pages out again: {panel id: inline CSS}, and the panels whose content to lay out.
-Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
+if TYPE_CHECKING:
+    from zinepress.work import Work
+
+# Lays the pages out again: {panel id: inline CSS}, the panels whose content to lay out, and
+# tries (tries.py) to lay out after them.
+Relayout = Callable[..., weasyprint.Document]
 Laid = tuple[weasyprint.Document, Measure]       # a layout, and where a panel sits in it
 QUOTE_MAX = 120      # characters of the last sentence that fits, shown in full up to this
 
@@ -35,32 +43,69 @@ class NotApplied(Exception):
     """A layout's template left out the style the fit stage asked for."""
 
 
-def fit_pages(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
-              relayout: Relayout, report: Report, rule: tuple[str, ...] = ("top",)
-              ) -> weasyprint.Document | None:
+def fit_pages(work: Work, cut: CrisisCut | None) -> weasyprint.Document | None:
     """Return the pages with every panel fitting its page, or None after reporting which cannot.
 
-    Panels that run over shrink first; then the others grow to fill their pages (grow.py),
-    placed by the theme's `rule` where they stay short.
+    Crisis lines that run over are cut (`cut`), panels that run over shrink, then the others
+    grow to fill their pages (grow.py), placed by the theme's rules where they stay short.
     """
-    shrunk = _shrink(document, panels, job, relayout, report)
+    if cut is not None and not cut.tries():        # too many contacts to try at once
+        work.crisis = trimmed_by(cut.view, cut.searched(work))
+        work.document, cut = work.render(work.html()), None
+    relayout = _relayout(work)
+    held = frozenset(cut.ids) if cut else frozenset()
+    shrunk = _shrink(work.document, work.panels, work.job, relayout, work.report, held)
     if shrunk is None:
         return None
-    return grow(shrunk[0], panels, job.layout, relayout, rule, shrunk[1])
+    document, first = grow(shrunk[0], work.panels, work.job.layout, relayout, work.theme.short,
+                           shrunk[1], held, cut.tries() if cut else None, work.movable)
+    if cut is None:
+        return zine_pages(document)
+    chosen = cut.chosen(first)
+    if chosen is None:               # even one contact runs over: shrink it, as laid out alone
+        work.crisis = trimmed_by(cut.view, cut.most)
+        work.document = work.render(work.html())
+        return fit_pages(work, None)
+    work.crisis = trimmed_by(cut.view, chosen)
+    return _with_cut(document, work, cut, chosen, first, relayout)
+
+
+def _with_cut(document: weasyprint.Document, work: Work, cut: CrisisCut, chosen: int,
+              first: weasyprint.Document, relayout: Relayout) -> weasyprint.Document:
+    """Return the pages with the panels of the crisis lines as cut, laid out again if need be."""
+    placed = placements(document, [p.id for p in work.panels])
+    ids = [p.id for p in work.panels if p.id in placed]       # one page each, in this order
+    pages = {i: page for i, page in cut.pages(first, chosen).items()
+             if work.movable(placed[i].first)}
+    missing = [i for i in cut.ids if i not in pages]
+    if missing:
+        trial = relayout({}, frozenset(missing))
+        pages |= {i: trial.pages[m.first] for i, m in placements(trial, missing).items()}
+    return document.copy([pages.get(i) or document.pages[k] for k, i in enumerate(ids)])
+
+
+def _relayout(work: Work) -> Relayout:
+    """Return how the fit stage lays the pages out again with its sizes and tries."""
+    def relayout(styles: dict[str, str], only: frozenset[str], tries: list = ()):
+        return work.render(work.html(styles, only, tries))
+    return relayout
 
 
 def _shrink(document: weasyprint.Document, panels: tuple[Panel, ...], job: Job,
-            relayout: Relayout, report: Report
+            relayout: Relayout, report: Report, held: frozenset[str] = frozenset()
             ) -> tuple[weasyprint.Document, dict[str, float]] | None:
-    """Return the pages with the panels that ran over shrunk, and their sizes; None if one cannot."""
+    """Return the pages with the panels that ran over shrunk, and their sizes; None if one cannot.
+
+    held: panels the caller lays out again (crisis lines to cut), left as they are.
+    """
     ids = [p.id for p in panels]
     placed = placements(document, ids)
     # A word wider than its panel runs off the page sideways: it does not fit either (issue 12).
     wide = {i for i, m in placed.items() if m.fits and too_wide(document.pages[m.first], i)}
-    if all(m.fits for m in placed.values()) and not wide:
+    if all(m.fits or i in held for i, m in placed.items()) and not wide - held:
         return document, {}
     lined = {p.id for p in panels if p.kind == "notes"}
-    over = [i for i in ids if i in placed and (i in wide or not placed[i].fits)
+    over = [i for i in ids if i in placed and i not in held and (i in wide or not placed[i].fits)
             and not (i in lined and not placed[i].fits and not spill(document, placed[i], i).lines)]
     searches = {i: _search(document, placed[i], i, job) for i in over}
     try:

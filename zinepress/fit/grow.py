@@ -6,8 +6,9 @@ predicted to fill TARGET of its page, capped by the layout's `max_body_pt` and b
 smallest size times `max_size_ratio` (so pages look like one publication); its line spacing then
 opens up to `max_line_height` where there is room. A panel that stays short at its cap is placed
 by the theme's rules: `top` leaves it, `heading` sets its heading larger, `centre` centres it on
-the page. The panels are laid out once in those sizes. Only a panel that ran over, or came out
-far from its prediction, is predicted again (with the error measured) and laid out once more.
+the page. The panels are laid out once in those sizes, each with a smaller fallback beside it as
+a try (tries.py), in the same layout: a panel that runs over takes its fallback, and if that runs
+over too, keeps its first size, which fit. One layout, never a search.
 """
 from __future__ import annotations
 
@@ -17,19 +18,20 @@ from typing import Callable
 
 import weasyprint
 
-from zinepress.fit.measure import PX, Measure, base_style, placements, section, used_height
+from zinepress.fit.measure import PX, Measure, base_style, placements, section
 from zinepress.fit.shape import Shape, shape
+from zinepress.fit.tries import Try, measured
 from zinepress.model import Layout, Panel
 
 GROWN_KINDS = ("text", "list", "quote", "crisis-lines")
 TARGET = 0.9          # of the page: room for the estimate's error of a line or so
-RETRY = 0.85          # of the page, for a panel that ran over: more room the second time
+RETRY = 0.85          # of the page, for a panel's fallback: more room for the estimate's error
+MISS = 1.12           # the fallback's plan assumes the panel takes this much more than predicted
 SHORT = 0.8           # under this at its cap, the theme's rules place the panel
-OFF = 0.07            # a layout this far (of the page) from its prediction is predicted again
 HEADING_MAX = 1.7     # the `heading` rule sets a heading at most this much larger
 STEP = 0.1            # pt
 
-Relayout = Callable[[dict[str, str], frozenset[str]], weasyprint.Document]
+Relayout = Callable[..., weasyprint.Document]     # (styles, only, tries) -> the pages
 
 
 @dataclass(frozen=True)
@@ -73,33 +75,50 @@ class Base:
 
 
 def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layout,
-         relayout: Relayout, rule: tuple[str, ...], fixed: dict[str, float]) -> weasyprint.Document:
-    """Return the pages with every panel that fits grown to fill its page.
+         relayout: Relayout, rule: tuple[str, ...], fixed: dict[str, float],
+         held: frozenset[str] = frozenset(), tries: list[Try] | None = None,
+         movable: Callable[[int], bool] = lambda index: False
+         ) -> tuple[weasyprint.Document, weasyprint.Document | None]:
+    """Return the pages with every panel that fits grown to fill its page, and the layout made.
 
-    fixed: body sizes of panels the fit stage shrank (they count towards the edition's ratio).
+    fixed: body sizes of panels the fit stage shrank (they count towards the edition's ratio);
+    held: panels laid out again by the caller, left as they are; tries: the caller's own tries,
+    laid out in the same layout; movable: a try's page may stand in for the panel's own.
     """
-    ids = [p.id for p in panels]
+    ids, kinds = [p.id for p in panels], {p.id: p.kind for p in panels}
     placed = placements(document, ids)
     grown = [p.id for p in panels if p.kind in GROWN_KINDS and p.id in placed
-             and placed[p.id].fits and p.id not in fixed]
-    if layout.max_body_pt is None or not grown:
-        return document
-    bases = {i: _base(document.pages[placed[i].first], placed[i], i) for i in grown}
-    cap = _cap(bases, layout, fixed)
-    plans = {i: _plan(b, cap[i], layout, rule) for i, b in bases.items()}
-    plans = {i: p for i, p in plans.items() if replace(p, predicted=0.0) != Plan(bases[i].size)}
+             and placed[p.id].fits and p.id not in fixed and p.id not in held]
+    plans: dict[str, Plan] = {}
+    fallbacks: dict[str, Plan] = {}
+    if layout.max_body_pt is not None and grown:
+        bases = {i: _base(document.pages[placed[i].first], placed[i], i) for i in grown}
+        # A held panel keeps its size (the crisis lines, cut to fit): the others stay near it.
+        kept = {i: base_style(document.pages[placed[i].first], i).size for i in held
+                if i in placed and kinds.get(i) in GROWN_KINDS}
+        cap = _cap(bases, layout, fixed | kept)
+        plans = {i: _plan(b, cap[i], layout, rule) for i, b in bases.items()}
+        plans = {i: p for i, p in plans.items()
+                 if replace(p, predicted=0.0) != Plan(bases[i].size)}
+        fallbacks = {i: _plan(bases[i], cap[i], layout, rule, MISS, RETRY) for i in plans}
+        fallbacks = {i: f for i, f in fallbacks.items()
+                     if f.css() != plans[i].css() and f.size <= plans[i].size}
+    if not plans and not tries:
+        return document, None
+    fallback_tries = [Try(f"fit-{i}", i, f.css()) for i, f in fallbacks.items()]
+    first = relayout({i: p.css() for i, p in plans.items()}, frozenset(plans),
+                     [*(tries or []), *fallback_tries])
     chosen: dict[str, tuple[Plan, weasyprint.Page | None]] = {}
-    if plans:
-        first = relayout({i: p.css() for i, p in plans.items()}, frozenset(plans))
-        again = _measure(first, plans, bases, chosen, placed, cap, layout, rule)
-        # With them, the panels a neighbour's extra page moved (_settle): one layout for both.
-        again |= {i: plan for i, (plan, page) in chosen.items() if page is None and i not in again}
-        if again:
-            second = relayout({i: p.css() for i, p in again.items()}, frozenset(again))
-            _measure(second, again, bases, chosen, placed, {}, layout, rule)
+    _measure(first, plans, chosen, placed, movable)
+    found = measured(first, fallback_tries)
+    for attempt in fallback_tries:
+        where = found.get(attempt.key)
+        if attempt.panel_id not in chosen and where is not None and where.fits:
+            page = first.pages[where.first] if movable(placed[attempt.panel_id].first) else None
+            chosen[attempt.panel_id] = (fallbacks[attempt.panel_id], page)
     pages = _settle(chosen, relayout)
     return document.copy([pages.get(i) or document.pages[placed[i].first]
-                          for i in ids if i in placed])
+                          for i in ids if i in placed]), first
 
 
 def _base(page: weasyprint.Page, where: Measure, panel_id: str) -> Base:
@@ -157,26 +176,16 @@ def _plan(base: Base, cap: float, layout: Layout, rule: tuple[str, ...],
     return replace(plan, predicted=predicted)
 
 
-def _measure(trial: weasyprint.Document, plans: dict[str, Plan], bases: dict[str, Base],
-             chosen: dict, placed: dict[str, Measure], cap: dict[str, float],
-             layout: Layout, rule: tuple[str, ...]) -> dict[str, Plan]:
-    """Keep each plan that fits; return the plans to try again (none when no cap is given)."""
-    again = {}
+def _measure(trial: weasyprint.Document, plans: dict[str, Plan], chosen: dict,
+             placed: dict[str, Measure], movable: Callable[[int], bool]) -> None:
+    """Keep each plan that fits in the trial, with its page when it is usable where it goes."""
     for panel_id, where in placements(trial, list(plans)).items():
-        plan, base = plans[panel_id], bases[panel_id]
-        page = trial.pages[where.first]
-        needed = used_height(page, panel_id) - plan.pad if where.fits else where.needed
         if where.fits:
-            same_side = (where.first - placed[panel_id].first) % 2 == 0
-            chosen[panel_id] = (plan, page if same_side else None)
-        short = needed < min(plan.predicted - OFF * base.available, SHORT * base.available)
-        if cap and (not where.fits or short):
-            error = needed / plan.predicted if plan.predicted else 1.0
-            better = _plan(base, cap[panel_id], layout, rule, max(error, 0.5),
-                           TARGET if where.fits else RETRY)
-            if better != plan and (where.fits or better.size <= plan.size):
-                again[panel_id] = better
-    return again
+            # A panel before it that ran over moves it by a page: without `movable`, keep
+            # the page only on the same side (left or right), which page styles may depend on.
+            same_side = movable(placed[panel_id].first) \
+                or (where.first - placed[panel_id].first) % 2 == 0
+            chosen[panel_id] = (plans[panel_id], trial.pages[where.first] if same_side else None)
 
 
 def _settle(chosen: dict, relayout: Relayout) -> dict[str, weasyprint.Page]:

@@ -8,7 +8,7 @@ from zinepress.crisis import CrisisView
 from zinepress.errors import Problem, Report, display_path
 from zinepress.i18n.extract import all_words, crisis_words, placeholders
 from zinepress.i18n.glyphs import check_glyphs
-from zinepress.jobs import Job
+from zinepress.job import Job
 from zinepress.load.po import Catalog
 from zinepress.localize import LAYOUT_LANGUAGE, ZINE_TEXT_PANELS, Localized
 from zinepress.model import Panel, Zine

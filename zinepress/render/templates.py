@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Collection, Mapping
+from typing import Any, Callable, Collection, Mapping, Protocol, Sequence
 
 from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError,
                     TemplateNotFound)
@@ -23,6 +23,15 @@ from zinepress.model import Layout, Panel, Paper, Theme
 from zinepress.render import markdown
 from zinepress.render.addresses import address, addresses, keyword
 from zinepress.render.qr import qr_svg
+
+
+class Tried(Protocol):
+    """Another version of a panel to lay out after the pages (zinepress.fit.tries.Try)."""
+
+    key: str
+    panel_id: str
+    css: str
+    crisis: CrisisView | None
 
 
 MAX_CSS_BYTES = 1_000_000
@@ -164,11 +173,13 @@ def base_context(loc: Localized, layout: Layout, paper: Paper, fonts_css: str,
 def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel, ...],
                crisis: CrisisView | None, fonts_css: str, draft: bool, bleed: float = 0.0,
                fit_styles: Mapping[str, str] | None = None,
-               only: Collection[str] | None = None, theme: Theme | None = None) -> str:
+               only: Collection[str] | None = None, theme: Theme | None = None,
+               tries: Sequence[Tried] = ()) -> str:
     """Return the HTML of the zine's pages: one section per panel, bleed in pt around each.
 
     fit_styles: inline CSS per panel id (the fit stage's sizes); only: lay out just these
-    panels' content, leaving the other sections empty pages (the fit stage measuring).
+    panels' content, leaving the other sections empty pages (the fit stage measuring);
+    tries: other versions of panels, laid out after the zine's pages to be measured.
     """
     context = base_context(loc, layout, paper, fonts_css, draft)
     context["bleed"] = bleed
@@ -184,6 +195,9 @@ def pages_html(loc: Localized, layout: Layout, paper: Paper, panels: tuple[Panel
         view["fit_style"] = (fit_styles or {}).get(view["id"], "")
         view["fit_skip"] = only is not None and view["id"] not in only
     context["crisis"] = crisis
+    views = {view["id"]: view for view in context["panels"]}
+    context["tries"] = [{"panel": views[t.panel_id] | {"fit_style": t.css, "fit_skip": False},
+                         "crisis": t.crisis, "key": t.key} for t in tries]
     return render_template(layout, layout.template, context)
 
 
