@@ -66,6 +66,7 @@ def fit_pages(work: Work, cut: CrisisCut | None) -> weasyprint.Document | None:
         work.crisis = trimmed_by(cut.view, cut.most)
         work.document = work.render(work.html())
         return fit_pages(work, None)
+    chosen = cut.lower(work, chosen)
     work.crisis = trimmed_by(cut.view, chosen)
     return _with_cut(document, work, cut, chosen, first, relayout)
 

@@ -30,11 +30,15 @@ class Block:
     line: float           # pt: the height of one line
     fullness: float       # of a line's width that word wrapping fills, on average
     heading: bool
+    words: tuple[float, ...] = ()     # pt: a heading's words, each with its space
 
     def height(self, scale: float, spacing: float = 1.0) -> float:
         """Return the height of its lines at `scale` times the size, `spacing` times the line
         spacing (headings keep theirs)."""
-        lines = max(1, math.ceil(round(self.text * scale / (self.width * self.fullness), 6)))
+        if self.words:        # a heading never hyphenates: it wraps word by word
+            lines = wrapped(self.words, self.width / scale)
+        else:
+            lines = max(1, math.ceil(round(self.text * scale / (self.width * self.fullness), 6)))
         return lines * self.line * scale * (1.0 if self.heading else spacing)
 
 
@@ -90,8 +94,30 @@ def _block(box: boxes.Box, lines: list[boxes.LineBox], heading: bool) -> Block:
     width = box.width * PX
     full = [w / width for w in widths[:-1]]
     fullness = min(1.0, sum(full) / len(full)) if full else FULLNESS
+    words = tuple(w for line in lines for w in _words(line)) if heading else ()
     return Block(sum(widths), width, len(lines), lines[0].margin_height() * PX,
-                 max(fullness, 0.5), heading)
+                 max(fullness, 0.5), heading, words)
+
+
+def _words(line: boxes.LineBox) -> list[float]:
+    """Return the widths of a line's words, each with the space after it (shared by letters)."""
+    result = []
+    for text in (b for b in line.descendants() if isinstance(b, boxes.TextBox)):
+        words = text.text.split(" ")
+        letters = sum(len(w) + 1 for w in words) or 1
+        result += [(len(w) + 1) / letters * text.width * PX for w in words if w]
+    return result
+
+
+def wrapped(words: tuple[float, ...], width: float) -> int:
+    """Return how many lines of `width` the words take, wrapped one word at a time."""
+    lines, used = 1, 0.0
+    for word in words:
+        if used and used + word > width + 0.01:
+            lines, used = lines + 1, word
+        else:
+            used += word
+    return lines
 
 
 def _has_picture(line: boxes.LineBox) -> bool:
