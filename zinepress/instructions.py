@@ -16,7 +16,7 @@ from zinepress.model import Paper
 from zinepress.poster import wants_back_poster
 from zinepress.press import plan_options
 from zinepress.project import Project
-from zinepress.render.document import render, write_pdf
+from zinepress.render.document import laid_once
 from zinepress.render.templates import base_context, render_template
 from zinepress.write import Output
 
@@ -30,16 +30,14 @@ def instruction_output(project: Project, job: Job, options: Options,
                        report: Report) -> Output | None:
     """Return the instruction sheet of one job's layout, paper and language."""
     html = instruction_html(project, job, options, report)
-    fetcher = project.fetcher()
-    document, warnings = render(html, job.layout.folder, fetcher)
+    data, pages, warnings = laid_once(html, job.layout.folder, project.fetcher())
     for message in warnings:
         if ".notdef" in message or "glyph" in message.lower():
             report.error(job.layout.folder / TEMPLATE, None, f"{job.label}: a character has no "
                          f"glyph in the bundled fonts ({message})")
             return None
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
-                  job.layout.name, job.paper, job.path, write_pdf(document, None),
-                  len(document.pages), math.ceil(len(document.pages) / 2), ())
+                  job.layout.name, job.paper, job.path, data, pages, math.ceil(pages / 2), ())
 
 
 def instruction_html(project: Project, job: Job, options: Options, report: Report) -> str:

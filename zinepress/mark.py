@@ -9,7 +9,7 @@ from zinepress.impose.apply import overlay
 from zinepress.impose.plans import Plan, Slot
 from zinepress.localize import Localized
 from zinepress.model import Layout, Paper
-from zinepress.render.document import render, write_pdf
+from zinepress.render.document import laid_once
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import marks_html
 
@@ -24,8 +24,8 @@ def add_marks(sheets: pikepdf.Pdf, plan: Plan, loc: Localized, layout: Layout, p
               "slots": [_box(slot, plan.height) for slot in s.slots]}
              for s in plan.sides]
     html = marks_html(loc, layout, paper, sides, fonts_css, draft, duplex)
-    document, warnings = render(html, layout.folder, fetcher)
-    with pikepdf.open(io.BytesIO(write_pdf(document, None))) as marks:
+    data, _, warnings = laid_once(html, layout.folder, fetcher)
+    with pikepdf.open(io.BytesIO(data)) as marks:
         overlay(sheets, marks)
     return warnings
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,32 @@ def _used_height(page: weasyprint.Page) -> float:
 def describe(overflow: Overflow) -> str:
     """Return '12 mm' for an overflow."""
     return f"{mm(overflow.extra_pt):.0f} mm"
+
+
+# Sheet marks and instruction sheets are the same for every region of a language: a build lays
+# each one out once per process (issue 16). Bounded: they are small, and so is this.
+_ALONE: OrderedDict[tuple[str, str], tuple[bytes, int, tuple[str, ...]]] = OrderedDict()
+KEPT = 64
+
+
+def laid_once(html: str, base: Path, fetcher: ConfinedFetcher) -> tuple[bytes, int, list[str]]:
+    """Return the PDF of a page set that stands alone, its page count and WeasyPrint's warnings.
+
+    The same HTML from the same folder is laid out once; a layout whose fetcher refused
+    something is never kept, so that every job that asks for it reports it.
+    """
+    key = (html, str(base))
+    if key in _ALONE:
+        _ALONE.move_to_end(key)
+        data, pages, warnings = _ALONE[key]
+        return data, pages, list(warnings)
+    document, warnings = render(html, base, fetcher)
+    data = write_pdf(document, None)
+    if not fetcher.refused:
+        _ALONE[key] = (data, len(document.pages), tuple(warnings))
+        while len(_ALONE) > KEPT:
+            _ALONE.popitem(last=False)
+    return data, len(document.pages), warnings
 
 
 def write_pdf(document: weasyprint.Document, variant: str | None) -> bytes:
