@@ -63,27 +63,35 @@ def measure(preview, base: str, project: Path, renders: Callable[[], int]) -> No
     pushed, drawn, parts, counts = [], [], [], []
     for edit in range(EDITS):
         before = renders()
-        # As in the browser, the page's long poll is already waiting when the file is saved.
-        answer: list[tuple[dict, float]] = []
-        poll = threading.Thread(target=lambda: answer.append(
-            (json.loads(fetch(f"{base}/live?{query}&seen={token}")), time.monotonic())))
-        poll.start()
-        time.sleep(0.3 + random.uniform(0, 0.1))    # any moment of the page's polling
-        text = SUBTITLE.sub(lambda m: m[1] + WORDS[edit % 2 == 0], yaml.read_text())
-        yaml.write_text(text)
-        saved = time.monotonic()
-        poll.join()
-        (update, arrived), = answer
-        pushed.append(arrived - saved)
-        fetch(f"{base}/img/{update['first'][0]}")
-        drawn.append(time.monotonic() - saved)
+        update, times = save_and_follow(base, query, token, yaml, WORDS[edit % 2 == 0])
         assert update["token"] != token and 'class="stale"' not in update["html"], update
         token = update["token"]
+        pushed.append(times[0])
+        drawn.append(times[1])
         counts.append(renders() - before)
         view = preview.current(KEY).view
-        parts.append({"notice": preview.change.noticed - saved, "reload": preview.change.seconds,
-                      **view.seconds})
+        part = {"notice": preview.change.noticed - times[2], "reload": preview.change.seconds,
+                **view.seconds}
+        # The rest: waiting for the render's turn, the page's HTML, JSON and HTTP.
+        parts.append(part | {"rest": times[0] - sum(part.values())})
     report(pushed, drawn, parts, counts, preview.builds)
+
+
+def save_and_follow(base: str, query: str, token: str, yaml: Path,
+                    word: str) -> tuple[dict, tuple[float, float, float]]:
+    """Save a word while the page's long poll waits, as in the browser; return its answer and
+    the seconds from the save to the answer and to the new picture fetched, and the save's time."""
+    answer: list[tuple[dict, float]] = []
+    poll = threading.Thread(target=lambda: answer.append(
+        (json.loads(fetch(f"{base}/live?{query}&seen={token}")), time.monotonic())))
+    poll.start()
+    time.sleep(0.3 + random.uniform(0, 0.1))     # any moment of the page's polling
+    yaml.write_text(SUBTITLE.sub(lambda m: m[1] + word, yaml.read_text()))
+    saved = time.monotonic()
+    poll.join()
+    (update, arrived), = answer
+    fetch(f"{base}/img/{update['first'][0]}")
+    return update, (arrived - saved, time.monotonic() - saved, saved)
 
 
 def report(pushed: list[float], drawn: list[float], parts: list[dict[str, float]],
@@ -96,6 +104,8 @@ def report(pushed: list[float], drawn: list[float], parts: list[dict[str, float]
     names = parts[0].keys()
     print("  parts, median: " + ", ".join(
         f"{name} {statistics.median(part[name] for part in parts):.3f} s" for name in names))
+    own = [part["notice"] + part["reload"] + part["pictures"] + part["rest"] for part in parts]
+    print(f"  the server's own share (all but the build): median {statistics.median(own):.3f} s")
     print(f"  WeasyPrint renders per save: {statistics.median(counts):g} "
           f"(min {min(counts)}, max {max(counts)}); builds by view: "
           + ", ".join(f"{'/'.join(map(str, key[1:3]))} {n}" for key, n in builds.items()))

@@ -7,6 +7,7 @@ asked for again; a view always renders before a waiting thumbnail.
 """
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import time
@@ -16,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from zinepress.errors import Problem
 from zinepress.serve.files import Snapshot, changes, snapshot, zine_of
 from zinepress.serve.loaded import Loaded, load_all, reload_zine
 from zinepress.serve.view import View, thumbnail, variant_view
 
+log = logging.getLogger(__name__)
 POLL_SECONDS = 0.1      # a snapshot of the watched files costs about 2 ms
 WAIT_SECONDS = 25.0     # a page asks again after this, before a browser or proxy gives up
 KEPT_VIEWS = 8
@@ -178,7 +181,14 @@ class Preview:
         with self._state_lock:     # the version and the project it names, together
             version, loaded = state.version(key[0]), state.loaded
         self.builds[key] += 1
-        return version, variant_view(loaded, *key)
+        try:
+            return version, variant_view(loaded, *key)
+        except Exception as exc:   # a bug: say so on the page, and wait for the next save
+            log.exception("preview failed for %s", key)
+            return version, View(" ".join(map(str, key[:3])), problems=(Problem(
+                f"zines/{key[0]}", None, f"zinepress could not build this view: "
+                f"{type(exc).__name__}: {exc}. The terminal running `zine serve` shows the "
+                "details."),))
 
     def _fresh(self, key: Key, version: int) -> View | None:
         with self._views_lock:
