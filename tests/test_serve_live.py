@@ -5,6 +5,7 @@ import http.client
 import json
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlencode
@@ -12,6 +13,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import copy_project
+from zinepress.serve.live import Turns
 from zinepress.serve.server import Preview, make_server
 
 SLUG = "unpacking-self-harm"
@@ -82,6 +84,8 @@ def test_a_save_pushes_the_new_pictures_and_text(served: Served) -> None:
     assert f'/img/{update["first"][0]}' in update["html"]
     status, picture = served.get(f'/img/{update["first"][0]}')
     assert status == 200 and picture.startswith(b"\x89PNG")
+    panels = re.findall(r'<img src="/img/([^"]+-page-\d+\.png)"', update["html"])
+    assert len(panels) == 8 and served.get(f"/img/{panels[0]}")[1].startswith(b"\x89PNG")
     assert served.preview.change.reloaded == SLUG      # the one zine read again, not the project
 
 
@@ -139,3 +143,30 @@ def test_refuses_other_host_names_and_unknown_pictures(served: Served) -> None:
     assert served.get("/", host="attacker.example")[0] == 403
     assert served.get("/live?index=1&seen=x", host="attacker.example")[0] == 403
     assert served.get("/img/../zines/unpacking-self-harm/zine.yaml")[0] == 404
+
+
+def test_a_view_renders_before_thumbnails_that_waited_longer() -> None:
+    turns, order = Turns(), []
+
+    def take(first: bool, name: str) -> threading.Thread:
+        def run() -> None:
+            with turns.take(first):
+                order.append(name)
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    def until_waiting(count: int) -> None:
+        while turns.waiting != count:
+            time.sleep(0.01)
+
+    with turns.take(first=False):        # a render under way
+        threads = [take(False, "thumbnail 1")]
+        until_waiting(1)
+        threads.append(take(False, "thumbnail 2"))
+        until_waiting(2)
+        threads.append(take(True, "view"))
+        until_waiting(3)
+    for thread in threads:
+        thread.join()
+    assert order[0] == "view" and sorted(order[1:]) == ["thumbnail 1", "thumbnail 2"]

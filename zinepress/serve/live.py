@@ -72,15 +72,23 @@ class Preview:
         self.builds: Counter[Key] = Counter()  # how often each view was built
         self.change = Change()
         self._state: State | None = None       # loaded when first asked for
+        self._looked = 0.0                     # time.monotonic() of the last snapshot
         self._state_lock = threading.Lock()
         self._views: OrderedDict[Key, Live] = OrderedDict()
         self._views_lock = threading.Lock()
         self._turns = Turns()
         self._thumbs: dict[tuple[str, str, str], tuple[int, bytes | None]] = {}
 
-    def refresh(self) -> State:
-        """Read again what changed since last asked; return the state as it is now."""
+    def refresh(self, within: float = 0.0) -> State:
+        """Read again what changed since last asked; return the state as it is now.
+
+        Within `within` seconds of the last look, return the state without looking: pages in
+        several tabs then share one look at the files.
+        """
         with self._state_lock:
+            if self._state is not None and time.monotonic() - self._looked < within:
+                return self._state
+            self._looked = time.monotonic()
             files = snapshot(self.root)
             if self._state is None:
                 self._state = State(files, load_all(self.root))
@@ -92,10 +100,10 @@ class Preview:
         """Return the name of one version of a page, new after a restart."""
         return f"{self.session}-{version}"
 
-    def current(self, key: Key) -> Live:
+    def current(self, key: Key, within: float = 0.0) -> Live:
         """Return a view, rebuilt first if its files changed since it was built."""
         live = self._live(key)
-        if live.version != self.refresh().version(key[0]):
+        if live.version != self.refresh(within).version(key[0]):
             with self._turns.take(first=True):
                 state = self.refresh()                  # the newest, after waiting for a turn
                 if live.version != state.version(key[0]):
@@ -106,7 +114,7 @@ class Preview:
         """Return the view once it differs from the version a page shows, or after `seconds`."""
         deadline = time.monotonic() + seconds
         while True:
-            live = self.current(key)
+            live = self.current(key, POLL_SECONDS / 2)
             if self.token(live.version) != seen or time.monotonic() >= deadline:
                 return live
             time.sleep(POLL_SECONDS)
@@ -115,7 +123,7 @@ class Preview:
         """Return the state once any file changed since the version the index shows."""
         deadline = time.monotonic() + seconds
         while True:
-            state = self.refresh()
+            state = self.refresh(POLL_SECONDS / 2)
             if self.token(state.generation) != seen or time.monotonic() >= deadline:
                 return state
             time.sleep(POLL_SECONDS)
@@ -139,11 +147,9 @@ class Preview:
     def image(self, name: str) -> bytes | None:
         """Return a picture of a recent view, or of the last one of it that built."""
         with self._views_lock:
-            for live in self._views.values():
-                for view in (live.view, live.good):
-                    if view is not None and name in view.images:
-                        return view.images[name]
-        return None
+            views = [view for live in self._views.values() for view in (live.view, live.good)
+                     if view is not None]
+        return next((data for view in views if (data := view.picture(name)) is not None), None)
 
     def _apply(self, changed: set[Path], files: Snapshot) -> None:
         state, start = self._state, time.monotonic()
@@ -210,17 +216,20 @@ class Turns:
         self._condition = threading.Condition()
         self._busy = False
         self._waiting_first = 0
+        self.waiting = 0
 
     @contextmanager
     def take(self, first: bool) -> Iterator[None]:
         """Wait for a turn to render; `first` goes before every waiting turn that is not."""
         with self._condition:
             self._waiting_first += first
+            self.waiting += 1
             try:
                 self._condition.wait_for(lambda: not self._busy and
                                          (first or not self._waiting_first))
             finally:
                 self._waiting_first -= first
+                self.waiting -= 1
             self._busy = True
         try:
             yield

@@ -55,10 +55,19 @@ class View:
     images: dict[str, bytes] = field(default_factory=dict)   # PNG pictures and the PDF
     pdf: str = ""                     # the PDF's name in images
     seconds: dict[str, float] = field(default_factory=dict)   # how long each part took
+    later: dict[str, Image.Image] = field(default_factory=dict)   # encoded when first asked for
 
     @property
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
+
+    def picture(self, name: str) -> bytes | None:
+        """Return a picture or the PDF by name; None when this view has none of that name."""
+        if name not in self.images and name in self.later:
+            # The panels' pictures are encoded here, after the page has its new sheets: a fifth
+            # of the server's own time after a save. Two requests may both encode one: harmless.
+            self.images[name] = _png(self.later[name])
+        return self.images.get(name)
 
 
 def variant_view(loaded: Loaded, slug: str, variant: str, layout: str, draft: bool) -> View:
@@ -110,13 +119,13 @@ def _built(project: Project, job: Job, options: Options, report: Report, title: 
     pages = panel_pictures(sheets, plan, DPI)
     tag = hashlib.sha256(output.content()).hexdigest()[:12]
     images = {f"{tag}-{s.name}.png": _png(s.image) for s in sheets}
-    images |= {f"{tag}-page-{n}.png": _png(image) for n, image in pages.items()}
     images[f"{tag}-{job.name}.pdf"] = output.data
     views = tuple(_panel(n, p, job, loc.fallbacks, f"{tag}-page-{n}.png")
                   for n, p in enumerate(panels, 1) if n in pages)
     seconds = {"build": built - start, "pictures": time.perf_counter() - built}
     return View(title, tuple(f"{tag}-{s.name}.png" for s in sheets), views,
-                tuple(report.problems), images, f"{tag}-{job.name}.pdf", seconds)
+                tuple(report.problems), images, f"{tag}-{job.name}.pdf", seconds,
+                {f"{tag}-page-{n}.png": image for n, image in pages.items()})
 
 
 def _png(image: Image.Image) -> bytes:
