@@ -170,3 +170,10 @@ def test_a_view_renders_before_thumbnails_that_waited_longer() -> None:
     for thread in threads:
         thread.join()
     assert order[0] == "view" and sorted(order[1:]) == ["thumbnail 1", "thumbnail 2"]
+
+
+def test_a_page_that_let_go_is_not_rebuilt_for(served: Served) -> None:
+    served.open()
+    served.yaml.write_text(served.yaml.read_text().replace(SUBTITLE, "a new subtitle"))
+    assert served.preview.follow(MINIZINE, "", gone=lambda: True) is None
+    assert served.preview.builds == {MINIZINE: 1}

@@ -15,7 +15,7 @@ from collections import Counter, OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from zinepress.errors import Problem
 from zinepress.serve.files import Snapshot, changes, snapshot, zine_of
@@ -110,10 +110,14 @@ class Preview:
                     self._build(live, key, state)
         return live
 
-    def follow(self, key: Key, seen: str, seconds: float = WAIT_SECONDS) -> Live:
-        """Return the view once it differs from the version a page shows, or after `seconds`."""
+    def follow(self, key: Key, seen: str, gone: Callable[[], bool] = lambda: False,
+               seconds: float = WAIT_SECONDS) -> Live | None:
+        """Return the view once it differs from the version a page shows, or after `seconds`;
+        None as soon as the page is `gone` (closed, or hidden: its script lets go)."""
         deadline = time.monotonic() + seconds
         while True:
+            if gone():      # no render for a page nobody looks at
+                return None
             live = self.current(key, POLL_SECONDS / 2)
             if self.token(live.version) != seen or time.monotonic() >= deadline:
                 return live

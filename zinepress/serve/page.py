@@ -29,6 +29,7 @@ dd { margin: 0; white-space: pre-wrap; } .printed { color: #064; } .untranslated
 
 # Ask the server for this page's next version and wait for it (a long poll, answered after a
 # save with the new pictures' names and HTML); draw the new pictures first, then swap them in.
+# A hidden tab lets go of its request, so that only the page in view makes the server render.
 SCRIPT = """
 <script>
 let token = %s;
@@ -36,11 +37,25 @@ const live = %s;
 const wait = ms => new Promise(done => setTimeout(done, ms));
 const drawn = src => new Promise(done => {
   const picture = new Image(); picture.onload = picture.onerror = done; picture.src = src; });
+const shown = () => new Promise(done => {
+  const check = () => {
+    if (document.visibilityState !== 'visible') return false;
+    document.removeEventListener('visibilitychange', check);
+    done();
+    return true;
+  };
+  if (!check()) document.addEventListener('visibilitychange', check);
+});
+let asking = null;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' && asking) asking.abort(); });
 (async () => {
   for (;;) {
     try {
+      await shown();
+      asking = new AbortController();
       const next = live + '&seen=' + encodeURIComponent(token);
-      const response = await fetch(next, {cache: 'no-store'});
+      const response = await fetch(next, {cache: 'no-store', signal: asking.signal});
       if (!response.ok) { await wait(1000); continue; }
       const update = await response.json();
       if (update.token === token) continue;
@@ -48,7 +63,9 @@ const drawn = src => new Promise(done => {
       document.getElementById('live').innerHTML = update.html;
       document.getElementById('status').textContent = update.status;
       token = update.token;
-    } catch (e) { await wait(1000); }   /* the server is restarting: try again */
+    } catch (e) {   /* hidden, or the server is restarting: try again */
+      if (document.visibilityState === 'visible') await wait(1000);
+    }
   }
 })();
 </script>

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import logging
+import select
+import socket
 from dataclasses import asdict
 from http import HTTPStatus
+from typing import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -40,9 +43,10 @@ def _index(preview: Preview, seen: str | None = None) -> Content:
                    preview.token(state.generation))
 
 
-def _update(preview: Preview, key: Key, seen: str) -> Content:
-    live = preview.follow(key, seen)
-    return view_update(live.view, live.good, preview.token(live.version))
+def _update(preview: Preview, key: Key, seen: str,
+            gone: Callable[[], bool]) -> Content | None:
+    live = preview.follow(key, seen, gone)
+    return view_update(live.view, live.good, preview.token(live.version)) if live else None
 
 
 def _live_address(key: Key) -> str:
@@ -88,7 +92,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/live" and view:
             key = (query["zine"], query["variant"], query["layout"],
                    self.preview.draft if draft is None else draft)
-            self._json(_update(self.preview, key, query.get("seen", "")))
+            update = _update(self.preview, key, query.get("seen", ""), self._gone)
+            if update is not None:
+                self._json(update)
         elif path == "/live":
             self._json(_index(self.preview, query.get("seen", "")))
         elif path == "/thumb" and {"zine", "variant", "layout"} <= query.keys():
@@ -104,6 +110,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, data, kind, "private, max-age=3600")
         else:
             self._send(HTTPStatus.NOT_FOUND, b"no such page", "text/plain")
+
+    def _gone(self) -> bool:
+        # A GET sends nothing after its headers: readable now means the browser hung up.
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return True
 
     def _local_host(self) -> bool:
         # A page elsewhere must not reach this server through a name that resolves here.
