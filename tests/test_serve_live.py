@@ -177,3 +177,14 @@ def test_a_page_that_let_go_is_not_rebuilt_for(served: Served) -> None:
     served.yaml.write_text(served.yaml.read_text().replace(SUBTITLE, "a new subtitle"))
     assert served.preview.follow(MINIZINE, "", gone=lambda: True) is None
     assert served.preview.builds == {MINIZINE: 1}
+
+
+def test_a_zine_read_again_keeps_the_problems_of_the_rest(served: Served) -> None:
+    live, token = served.open()
+    (served.root / "regions" / "zz.yaml").write_text("name: [\n")
+    broken = served.follow(live, token)
+    assert "regions/zz.yaml:" in broken["html"] and served.preview.change.reloaded == "project"
+    served.yaml.write_text(served.yaml.read_text().replace(SUBTITLE, "a new subtitle"))
+    again = served.follow(live, broken["token"])
+    assert served.preview.change.reloaded == SLUG
+    assert "regions/zz.yaml:" in again["html"] and "a new subtitle" not in again["html"]
