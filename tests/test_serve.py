@@ -1,4 +1,4 @@
-"""`zine serve` in a real headless browser: sheets, panels beside their text, refresh on save, errors."""
+"""`zine serve` in a real headless browser: sheets, panels beside their text, updates on save, errors."""
 from __future__ import annotations
 
 import re
@@ -94,12 +94,14 @@ def test_page_shows_a_changed_yaml_word_after_a_save(served: tuple[Path, str], p
     project, base = served
     page.goto(view_url(base))
     before = page.locator(".sheets img").get_attribute("src")
+    page.evaluate("window.notReloaded = true")
     yaml = project / "zines" / SLUG / "zine.yaml"
     yaml.write_text(yaml.read_text().replace(SUBTITLE, "exploring what it is and why it helps"))
     cover = page.locator(".panel").first
     sync_api.expect(cover).to_contain_text("exploring what it is", timeout=WAIT_MS)
     assert page.locator(".sheets img").get_attribute("src") != before   # the sheet redrawn
     wait_for_pictures(page, 9)
+    assert page.evaluate("window.notReloaded") is True     # swapped in place, not reloaded
 
 
 def test_page_shows_a_translation_after_the_po_file_is_saved(served: tuple[Path, str],
@@ -138,10 +140,13 @@ def test_shows_a_broken_file_in_words_then_recovers(served: tuple[Path, str], pa
         problems = page.locator(".problems")
         sync_api.expect(problems).to_contain_text(f"zines/{SLUG}/zine.yaml:", timeout=WAIT_MS)
         assert "Traceback" not in page.content()
-        assert page.locator(".sheets img").count() == 0
+        # The last good pictures stay, marked as not showing the save.
+        sync_api.expect(page.locator(".stale .sheets img")).to_have_count(1)
+        sync_api.expect(page.locator(".stale-note")).to_contain_text("last version that built")
     finally:
         yaml.write_text(text)
-    sync_api.expect(page.locator(".sheets img")).to_have_count(1, timeout=WAIT_MS)
+    sync_api.expect(page.locator(".stale")).to_have_count(0, timeout=WAIT_MS)
+    sync_api.expect(page.locator(".sheets img")).to_have_count(1)
     sync_api.expect(page.locator(".problems")).to_have_count(0)
 
 

@@ -12,7 +12,7 @@ import click
                    "errors; --draft shows untranslated or unchecked parts marked DRAFT. Each "
                    "page can switch between the two.")
 def command(port: int, draft: bool) -> None:
-    """Serve a live preview on http://127.0.0.1:PORT/ that refreshes when a file is saved."""
+    """Serve a live preview on http://127.0.0.1:PORT/ that updates when a file is saved."""
     from zinepress.project import find_root
     from zinepress.serve.server import HOST, Preview, make_server   # only this command needs it
 

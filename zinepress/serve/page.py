@@ -1,6 +1,7 @@
 """The preview pages as HTML: the list of zines and variants, and one variant's sheets and panels."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
 
@@ -22,36 +23,87 @@ dd { margin: 0; white-space: pre-wrap; } .printed { color: #064; } .untranslated
 .problems { background: #fff0f0; border: 2px solid #c00; padding: .5rem 1rem; }
 .problems li { font-family: monospace; white-space: pre-wrap; margin: .3rem 0; }
 .warning { color: #850; } .status { color: #666; font-size: 13px; }
+.stale img { opacity: .45; outline: 3px dashed #c00; }
+.stale-note { color: #a00; font-weight: bold; }
 """
 
-# Poll the server for a change in the zines' files; reload when something was saved.
+# Ask the server for this page's next version and wait for it (a long poll, answered after a
+# save with the new pictures' names and HTML); draw the new pictures first, then swap them in.
+# A hidden tab lets go of its request, so that only the page in view makes the server render.
 SCRIPT = """
 <script>
-const stamp = %s;
-setInterval(async () => {
-  try {
-    const response = await fetch('/stamp', {cache: 'no-store'});
-    if ((await response.text()) !== stamp) location.reload();
-  } catch (e) { /* the server is restarting: try again */ }
-}, 700);
+let token = %s;
+const live = %s;
+const wait = ms => new Promise(done => setTimeout(done, ms));
+const drawn = src => new Promise(done => {
+  const picture = new Image(); picture.onload = picture.onerror = done; picture.src = src; });
+const shown = () => new Promise(done => {
+  const check = () => {
+    if (document.visibilityState !== 'visible') return false;
+    document.removeEventListener('visibilitychange', check);
+    done();
+    return true;
+  };
+  if (!check()) document.addEventListener('visibilitychange', check);
+});
+let asking = null;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' && asking) asking.abort(); });
+(async () => {
+  for (;;) {
+    try {
+      await shown();
+      asking = new AbortController();
+      const next = live + '&seen=' + encodeURIComponent(token);
+      const response = await fetch(next, {cache: 'no-store', signal: asking.signal});
+      if (!response.ok) { await wait(1000); continue; }
+      const update = await response.json();
+      if (update.token === token) continue;
+      await Promise.all(update.first.map(name => drawn('/img/' + name)));
+      document.getElementById('live').innerHTML = update.html;
+      document.getElementById('status').textContent = update.status;
+      token = update.token;
+    } catch (e) {   /* hidden, or the server is restarting: try again */
+      if (document.visibilityState === 'visible') await wait(1000);
+    }
+  }
+})();
 </script>
 """
 
 
-def index_page(project: Project | None, problems: list[Problem], stamp: str) -> str:
-    """Return the page that lists every zine with links to its variants in each layout."""
+@dataclass(frozen=True)
+class Content:
+    """What the live part of a page shows, and how the page follows it."""
+
+    html: str
+    token: str                        # changes whenever the html does
+    first: tuple[str, ...] = ()       # pictures to draw before swapping the html in
+    status: str = ""
+
+
+def index_content(project: Project | None, problems: list[Problem],
+                  versions: dict[str, str]) -> str:
+    """Return the list of every zine with links to its variants in each layout."""
     body = [_problems(problems)]
     for zine in (project.zines.values() if project else ()):
         body.append(f"<h2>{escape(zine.title)} <small>({escape(zine.slug)})</small></h2><ul>")
         for variant in _variants(project, zine):
-            # A thumbnail of each layout's first sheet, rendered when the browser shows it.
+            # A thumbnail of each layout's first sheet, rendered when the browser shows it; its
+            # address names the zine's version, so that a save asks again for its own zine's only.
+            version = versions.get(zine.slug, "")
             links = "".join(
                 f'<a href="/view?{escape(_query(zine.slug, variant, name))}"><img loading="lazy" '
-                f'src="/thumb?{escape(_query(zine.slug, variant, name))}" alt="">{escape(name)}</a>'
-                for name in zine.layouts)
+                f'src="/thumb?{escape(_query(zine.slug, variant, name))}&amp;v={escape(version)}"'
+                f' alt="">{escape(name)}</a>' for name in zine.layouts)
             body.append(f'<li>{escape(variant)}:<div class="thumbs">{links}</div></li>')
         body.append("</ul>")
-    return _page("zinepress preview", "".join(body), stamp)
+    return "".join(body)
+
+
+def index_page(content: Content) -> str:
+    """Return the page that lists every zine and follows saves."""
+    return _page("zinepress preview", "", content, "/live?index=1")
 
 
 def toggle(slug: str, variant: str, layout: str, draft: bool) -> str:
@@ -62,20 +114,34 @@ def toggle(slug: str, variant: str, layout: str, draft: bool) -> str:
     return f'<a href="/view?{escape(query)}">{escape(words)}</a>'
 
 
-def view_page(view: View, stamp: str, switch: str = "") -> str:
-    """Return the page of one variant: its sheets, then each panel beside its source text."""
-    body = [f'<p><a href="/">all zines</a>{" · " + switch if switch else ""}</p>',
-            _problems(list(view.problems))]
-    if view.sheets:
-        body.append('<h2>Sheets</h2><div class="sheets">')
-        # Each sheet links to its full-size picture and to its page of the PDF.
-        body += [f'<figure><a href="/img/{escape(n)}"><img src="/img/{escape(n)}" '
-                 f'alt="{escape(n.split("-", 1)[1])}"></a><figcaption><a href="/img/{escape(n)}">'
-                 f'picture</a> · <a href="/img/{escape(view.pdf)}#page={i}">PDF</a></figcaption>'
-                 f'</figure>' for i, n in enumerate(view.sheets, 1)]
-        body.append("</div><h2>Panels</h2>")
-        body += [_panel(p) for p in view.panels]
-    return _page(view.title, "".join(body), stamp)
+def view_content(view: View, good: View | None) -> str:
+    """Return a variant's problems, sheets and panels; the last good ones, marked, if it failed."""
+    body = [_problems(list(view.problems))]
+    if view.failed and good is not None and good.sheets:
+        body.append('<p class="stale-note">The pictures below are from the last version that '
+                    "built: they do not show your latest save until the problems above are "
+                    'fixed.</p><div class="stale">')
+        body += [_pictures(good), "</div>"]
+    elif view.sheets:
+        body.append(_pictures(view))
+    return "".join(body)
+
+
+def view_page(title: str, content: Content, switch: str, live: str) -> str:
+    """Return the page of one variant, following saves at the address `live`."""
+    return _page(title, f'<p><a href="/">all zines</a> · {switch}</p>', content, live)
+
+
+def _pictures(view: View) -> str:
+    body = ['<h2>Sheets</h2><div class="sheets">']
+    # Each sheet links to its full-size picture and to its page of the PDF.
+    body += [f'<figure><a href="/img/{escape(n)}"><img src="/img/{escape(n)}" '
+             f'alt="{escape(n.split("-", 1)[1])}"></a><figcaption><a href="/img/{escape(n)}">'
+             f'picture</a> · <a href="/img/{escape(view.pdf)}#page={i}">PDF</a></figcaption>'
+             f'</figure>' for i, n in enumerate(view.sheets, 1)]
+    body.append("</div><h2>Panels</h2>")
+    body += [_panel(p) for p in view.panels]
+    return "".join(body)
 
 
 def _panel(panel: PanelView) -> str:
@@ -118,12 +184,23 @@ def _variants(project: Project, zine) -> list[str]:  # noqa: ANN001 - a Zine
     return names
 
 
-def _page(title: str, body: str, stamp: str) -> str:
+def _page(title: str, head: str, content: Content, live: str) -> str:
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
             f"</title><style>{STYLE}</style></head><body><h1>{escape(title)}</h1>"
-            f'<p class="status">refreshes by itself when a YAML or PO file is saved</p>{body}'
-            f"{SCRIPT % _js_string(stamp)}</body></html>")
+            f'<p class="status">follows every save of a YAML or PO file · <span id="status">'
+            f'{escape(content.status)}</span></p>{head}<div id="live">{content.html}</div>'
+            f"{SCRIPT % (_js_string(content.token), _js_string(live))}</body></html>")
 
 
 def _js_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() else f"\\u{ord(c):04x}" for c in text) + '"'
+
+
+def view_update(view: View, good: View | None, token: str) -> Content:
+    """Return what a variant's page shows now: the new pictures, or problems over the last ones."""
+    shown = good if view.failed and good is not None else view
+    if view.failed:
+        status = f"the last save has {sum(p.severity == 'error' for p in view.problems)} error(s)"
+    else:
+        status = f"rendered in {sum(view.seconds.values()):.1f} s"
+    return Content(view_content(view, good), token, shown.sheets, status)

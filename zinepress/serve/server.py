@@ -1,92 +1,58 @@
 """The preview server: the standard library's HTTP server, on 127.0.0.1 only, for one project."""
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
-import os
-import threading
-from collections import OrderedDict
+import select
+import socket
+from dataclasses import asdict
 from http import HTTPStatus
+from typing import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-from zinepress.errors import Report, ZineError
-from zinepress.project import load_project
-from zinepress.serve.page import index_page, toggle, view_page
-from zinepress.serve.view import View, thumbnail, variant_view
+from zinepress.serve.live import Key, Preview
+from zinepress.serve.page import (Content, index_content, index_page, toggle, view_page,
+                                  view_update)
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
-WATCHED = ("zines", "locales", "regions", "layouts", "themes", "fonts")
-KEPT_VIEWS = 8
+__all__ = ["HOST", "Preview", "index_html", "make_server", "view_html"]
 
 
-class Preview:
-    """The project's state as the pages show it; renders one view at a time."""
+def index_html(preview: Preview) -> str:
+    """Return the list of zines and variants."""
+    return index_page(_index(preview))
 
-    def __init__(self, root: Path, draft: bool) -> None:
-        self.root = root
-        self.draft = draft
-        self._lock = threading.Lock()
-        self._views: OrderedDict[tuple[str, ...], View] = OrderedDict()
-        self._thumbs: dict[tuple[str, ...], bytes | None] = {}
-        self._thumb_lock = threading.Lock()
 
-    def stamp(self) -> str:
-        """Return a fingerprint of every input file's name, size and modification time."""
-        digest = hashlib.sha256()
-        for part in WATCHED:
-            folder = self.root / part
-            for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-                if path.is_file() and not path.name.startswith("."):
-                    try:
-                        stat = path.stat()
-                    except OSError:
-                        continue   # deleted since it was listed: the next stamp tells
-                    # fsencode: a name that is not UTF-8 must not stop the server (issue 12).
-                    digest.update(os.fsencode(path))
-                    digest.update(f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-        return digest.hexdigest()[:16]
+def view_html(preview: Preview, slug: str, variant: str, layout: str,
+              draft: bool | None = None) -> str:
+    """Return the page of one variant in one layout, rendering it if a file changed."""
+    key = (slug, variant, layout, preview.draft if draft is None else draft)
+    live = preview.current(key)
+    content = view_update(live.view, live.good, preview.token(live.version))
+    return view_page(live.view.title, content, toggle(*key), _live_address(key))
 
-    def index(self) -> str:
-        """Return the list of zines and variants."""
-        report = Report()
-        try:
-            with self._lock:
-                project = load_project(self.root, report)
-        except ZineError as exc:
-            return index_page(None, report.problems + exc.problems, self.stamp())
-        return index_page(project, report.problems, self.stamp())
 
-    def view(self, slug: str, variant: str, layout: str, draft: bool | None = None) -> str:
-        """Return the page of one variant in one layout, rendering it if a file changed."""
-        stamp = self.stamp()
-        draft = self.draft if draft is None else draft
-        key = (stamp, slug, variant, layout, str(draft))
-        with self._lock:
-            if key not in self._views:
-                self._views[key] = variant_view(self.root, slug, variant, layout, draft)
-                while len(self._views) > KEPT_VIEWS:
-                    self._views.popitem(last=False)
-            return view_page(self._views[key], stamp, toggle(slug, variant, layout, draft))
+def _index(preview: Preview, seen: str | None = None) -> Content:
+    state = preview.refresh() if seen is None else preview.follow_index(seen)
+    loaded = state.loaded
+    versions = {slug: str(state.version(slug)) for slug in loaded.project.zines} \
+        if loaded.project else {}
+    return Content(index_content(loaded.project, list(loaded.every_problem()), versions),
+                   preview.token(state.generation))
 
-    def thumbnail(self, slug: str, variant: str, layout: str) -> bytes | None:
-        """Return a small picture of the first sheet of one view, as a print build makes it."""
-        key = (self.stamp(), slug, variant, layout)
-        # A lock of its own: pictures for the index never hold up the page a user opened.
-        with self._thumb_lock:
-            if key not in self._thumbs:
-                # Pictures of files since changed are never asked for again.
-                self._thumbs = {k: v for k, v in self._thumbs.items() if k[0] == key[0]}
-                view = variant_view(self.root, slug, variant, layout, self.draft)
-                self._thumbs[key] = thumbnail(view.images[view.sheets[0]]) if view.sheets else None
-            return self._thumbs[key]
 
-    def image(self, name: str) -> bytes | None:
-        """Return a picture of a recent view."""
-        with self._lock:
-            return next((v.images[name] for v in self._views.values() if name in v.images), None)
+def _update(preview: Preview, key: Key, seen: str,
+            gone: Callable[[], bool]) -> Content | None:
+    live = preview.follow(key, seen, gone)
+    return view_update(live.view, live.good, preview.token(live.version)) if live else None
+
+
+def _live_address(key: Key) -> str:
+    slug, variant, layout, draft = key
+    return "/live?" + urlencode({"zine": slug, "variant": variant, "layout": layout,
+                                 "draft": int(draft)})
 
 
 def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
@@ -116,13 +82,21 @@ class _Handler(BaseHTTPRequestHandler):
                        "text/plain; charset=utf-8")
 
     def _route(self, path: str, query: dict[str, str]) -> None:
+        view = {"zine", "variant", "layout"} <= query.keys()
+        draft = {"1": True, "0": False}.get(query.get("draft", ""))
         if path == "/":
-            self._html(self.preview.index())
-        elif path == "/view" and {"zine", "variant", "layout"} <= query.keys():
-            draft = {"1": True, "0": False}.get(query.get("draft", ""))
-            self._html(self.preview.view(query["zine"], query["variant"], query["layout"], draft))
-        elif path == "/stamp":
-            self._send(HTTPStatus.OK, self.preview.stamp().encode(), "text/plain")
+            self._html(index_html(self.preview))
+        elif path == "/view" and view:
+            self._html(view_html(self.preview, query["zine"], query["variant"], query["layout"],
+                                 draft))
+        elif path == "/live" and view:
+            key = (query["zine"], query["variant"], query["layout"],
+                   self.preview.draft if draft is None else draft)
+            update = _update(self.preview, key, query.get("seen", ""), self._gone)
+            if update is not None:
+                self._json(update)
+        elif path == "/live":
+            self._json(_index(self.preview, query.get("seen", "")))
         elif path == "/thumb" and {"zine", "variant", "layout"} <= query.keys():
             data = self.preview.thumbnail(query["zine"], query["variant"], query["layout"])
             if data:
@@ -132,9 +106,18 @@ class _Handler(BaseHTTPRequestHandler):
                            "text/plain")
         elif path.startswith("/img/") and (data := self.preview.image(path[5:])) is not None:
             kind = "application/pdf" if path.endswith(".pdf") else "image/png"
-            self._send(HTTPStatus.OK, data, kind)
+            # Named after their content: a browser may keep them (and draw them before a swap).
+            self._send(HTTPStatus.OK, data, kind, "private, max-age=3600")
         else:
             self._send(HTTPStatus.NOT_FOUND, b"no such page", "text/plain")
+
+    def _gone(self) -> bool:
+        # A GET sends nothing after its headers: readable now means the browser hung up.
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return True
 
     def _local_host(self) -> bool:
         # A page elsewhere must not reach this server through a name that resolves here.
@@ -144,11 +127,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _html(self, text: str) -> None:
         self._send(HTTPStatus.OK, text.encode("utf-8"), "text/html; charset=utf-8")
 
-    def _send(self, status: HTTPStatus, data: bytes, kind: str) -> None:
+    def _json(self, content: Content) -> None:
+        self._send(HTTPStatus.OK, json.dumps(asdict(content)).encode(), "application/json")
+
+    def _send(self, status: HTTPStatus, data: bytes, kind: str, cache: str = "no-store") -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.end_headers()
         self.wfile.write(data)
 
