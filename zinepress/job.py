@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zinepress.load.theme import DEFAULT_THEME
-from zinepress.model import Layout, Variant, Zine
+from zinepress.model import DEFAULT_THEME, Layout, Variant, Zine
 
 
 @dataclass(frozen=True)

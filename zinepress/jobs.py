@@ -4,8 +4,7 @@ from __future__ import annotations
 from zinepress import press
 from zinepress.errors import Report, did_you_mean
 from zinepress.job import Job, Options
-from zinepress.load.theme import DEFAULT_THEME
-from zinepress.model import Layout, Variant, Zine
+from zinepress.model import DEFAULT_THEME, Layout, Variant, Zine
 
 __all__ = ["Job", "Options", "select_jobs", "variants"]   # Job and Options live in job.py
 

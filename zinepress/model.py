@@ -209,6 +209,9 @@ class Paper:
     page: tuple[float, float]
 
 
+DEFAULT_THEME = "plain"       # the look of a zine that names none, and of `--theme` left out
+
+
 @dataclass(frozen=True)
 class Theme:
     """A look: a folder under themes/ with its theme.yaml, CSS and ornaments."""

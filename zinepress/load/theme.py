@@ -14,7 +14,6 @@ from zinepress.model import Theme
 
 THEME_KEYS = ("description", "css", "fonts", "accent", "short")
 RULES = ("top", "centre", "heading")
-DEFAULT_THEME = "plain"
 MAX_CSS_BYTES = 1_000_000
 # An ornament is an SVG file beside the theme's CSS, named in it as url("tape.svg").
 ORNAMENT_URL = re.compile(r"""url\(\s*(["']?)([A-Za-z0-9_-]+\.svg)\1\s*\)""")
