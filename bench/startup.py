@@ -8,6 +8,7 @@ output, side by side in one run (issue 16). Prints figures; it is not a test.
   would assemble, `weasyprint` then `pdfimpose` (bench/one_variant.py), median of 7, alternating.
 - WeasyPrint renders per output: calls to weasyprint.HTML.render while building each output of one
   variant in this process (fitting, crisis lines, marks and instruction sheets included).
+- `zine serve`: save-to-new-picture latency over 10 saves of the en-us mini zine (bench/serve.py).
 
 With --against DIR (another checkout, e.g. one made with `git worktree add`), the first two
 are timed for it too, alternating with this checkout, so both columns share the machine's load.
@@ -51,6 +52,8 @@ def main() -> None:
         noop_times(project, trees)
         anchors(project)
     renders_per_output()
+    import serve                      # bench/serve.py: the live preview, in this run too
+    serve.main()
     print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 
