@@ -99,7 +99,7 @@ def localize_stage(work: Work) -> None:
     needs_crisis = any(p.kind == "crisis-lines" for p in panels)
     crisis = crisis_view(loc, report, dt.date.today(), options.draft) if needs_crisis else None
     work.loc = check_language(project, job, loc, panels, crisis, options.draft, report)
-    work.panels, work.crisis = panels, crisis
+    work.panels, work.lines, work.crisis = panels, crisis, crisis
     work.theme = project.themes.get(job.theme)
     if work.theme is None:
         if job.theme != options.theme:        # an unknown --theme is reported with the options
@@ -144,7 +144,8 @@ def impose_stage(work: Work) -> None:
     work.data = write_pdf(work.document, job.layout.pdf_variant)
     if not imposes(job):
         return
-    poster = back_poster(work.loc, job, work.crisis, work.project, work.fetcher, options,
+    # The poster on the back has room of its own: it starts again from every line.
+    poster = back_poster(work.loc, job, work.lines, work.project, work.fetcher, options,
                          work.report) if wants_back_poster(job, options) else None
     work.data, work.sheets, more = impose_job(work.data, work.pages, work.loc, job, work.project,
                                               work.fetcher, options,

@@ -38,6 +38,7 @@ class Work:
     report: Report
     loc: Localized | None = None                  # localize: the zine in the job's words
     panels: tuple[Panel, ...] = ()                # localize: the edition's panels, padded
+    lines: CrisisView | None = None               # localize: every line the region has
     crisis: CrisisView | None = None              # localize, then fit: the lines printed
     theme: Theme | None = None
     fetcher: ConfinedFetcher | None = None
