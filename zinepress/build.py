@@ -1,8 +1,9 @@
-"""The build, as the pipeline reads: load → validate → localize → render → fit → impose → mark → write."""
+"""The build, as the pipeline reads: load the project and choose the jobs; for each job,
+localize → render → fit → check → impose (with marks) → finish, one Work passed along
+(work.py); then write every output at once, or none."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 from functools import partial
 from pathlib import Path
@@ -12,7 +13,7 @@ from zinepress.batch import Progress, run_batch
 from zinepress.errors import Report
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.model import Panel
-from zinepress.press import INSTRUCTIONS, imposes
+from zinepress.press import INSTRUCTIONS
 from zinepress.project import Project, load_project
 from zinepress.render.deadline import run_limited
 from zinepress.work import Work
@@ -21,8 +22,6 @@ from zinepress.write import Output, Stage, write_outputs
 # The stages import WeasyPrint, pikepdf and the like; each function below imports the stages it
 # runs, so that `zine --help` and a build with nothing to do start without them (issue 16).
 if TYPE_CHECKING:
-    import pikepdf
-
     from zinepress.localize import Localized
     from zinepress.render.fetch import ConfinedFetcher
 
@@ -68,6 +67,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
     work = lay_out(project, job, options, report)
     if work is None:
         return None
+    from zinepress.impose.stage import impose_stage
     for stage in (check_stage, impose_stage, finish_stage):   # each reports all it finds
         stage(work)
     if work.failed:
@@ -136,29 +136,11 @@ def check_stage(work: Work) -> None:
     lint_pages(work.document, work.panels, work.job, work.report)
 
 
-def impose_stage(work: Work) -> None:
-    """Write the pages as PDF and, for folded layouts, put them on sheets with their marks."""
-    from zinepress.poster import back_poster, wants_back_poster
-    from zinepress.render.document import write_pdf
-    job, options = work.job, work.options
-    work.data = write_pdf(work.document, job.layout.pdf_variant)
-    if not imposes(job):
-        return
-    # The poster on the back has room of its own: it starts again from every line.
-    poster = back_poster(work.loc, job, work.lines, work.project, work.fetcher, options,
-                         work.report) if wants_back_poster(job, options) else None
-    work.data, work.sheets, more = impose_job(work.data, work.pages, work.loc, job, work.project,
-                                              work.fetcher, options,
-                                              poster[0] if poster else None)
-    work.warnings += more + (poster[1] if poster else [])
-
-
 def finish_stage(work: Work) -> None:
     """Add copy-shop bleed or tile a poster, as the job asks; judge what WeasyPrint said."""
     from zinepress.finish import finish
-    work.data, work.sheets, more = finish(work.data, work.sheets, work.loc, work.job,
-                                          work.project.fonts_css, work.fetcher, work.options)
-    _check_render(work.fetcher, list(dict.fromkeys(work.warnings + more)), work.job, work.report)
+    finish(work)
+    _check_render(work.fetcher, list(dict.fromkeys(work.warnings)), work.job, work.report)
 
 
 def localize_job(project: Project, job: Job, options: Options, report: Report) -> Localized:
@@ -185,41 +167,6 @@ def pad(loc: Localized, job: Job, report: Report) -> tuple[Panel, ...] | None:
     if panels and panels[-1].kind == "back-cover":
         return panels[:-1] + notes + panels[-1:]
     return panels + notes
-
-
-def impose_job(data: bytes, pages: int, loc: Localized, job: Job, project: Project,
-               fetcher: ConfinedFetcher, options: Options,
-               back: bytes | None = None) -> tuple[bytes, int, list[str]]:
-    """Return the imposed sheets with their marks, their count, and rendering warnings."""
-    import pikepdf
-
-    from zinepress.impose.apply import impose
-    from zinepress.impose.plans import make_plan, with_back
-    from zinepress.mark import add_marks
-    from zinepress.poster import add_back
-    from zinepress.press import plan_options as press_plan_options
-    paper = job.layout.papers[job.paper]
-    plan_options = press_plan_options(job.layout, paper, pages, options, loc.direction)
-    plan = make_plan(job.layout.imposition, pages, *paper.sheet, **plan_options)
-    with pikepdf.open(io.BytesIO(data)) as source:
-        if back is not None:  # a full-sheet page on the reverse (poster.py)
-            add_back(source, back)
-            plan = with_back(plan, pages + 1)
-        sheets = impose(source, plan)
-        warnings = add_marks(sheets, plan, loc, job.layout, paper, project.fonts_css, fetcher,
-                             options.draft, options.duplex)
-        _set_metadata(sheets, loc)
-        buffer = io.BytesIO()
-        sheets.save(buffer, deterministic_id=True)
-    return buffer.getvalue(), plan.sheets, warnings
-
-
-def _set_metadata(pdf: pikepdf.Pdf, loc: Localized) -> None:
-    import pikepdf
-    pdf.Root.Lang = pikepdf.String(loc.lang)
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["dc:title"] = loc.zine.title
-        meta["dc:language"] = [loc.lang]
 
 
 def _check_render(fetcher: ConfinedFetcher, warnings: list[str], job: Job, report: Report) -> None:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pikepdf
 
 from zinepress.bleed import add_bleed
 from zinepress.impose.apply import impose, overlay
 from zinepress.impose.tiles import MARGIN, Segment, Tile, Tiling, tile
-from zinepress.job import Job, Options
+from zinepress.job import Job
 from zinepress.localize import Localized
 from zinepress.model import Paper
 from zinepress.press import TILE_PAPERS
@@ -17,17 +17,22 @@ from zinepress.render.document import render, write_pdf
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import base_context, render_template
 
+if TYPE_CHECKING:
+    from zinepress.work import Work
+
 MM = 72 / 25.4
 
 
-def finish(data: bytes, sheets: int, loc: Localized, job: Job, fonts_css: str,
-           fetcher: ConfinedFetcher, options: Options) -> tuple[bytes, int, list[str]]:
-    """Return the output as the job's extra asks, its sheet count, and rendering warnings."""
+def finish(work: Work) -> None:
+    """Make the output as the job's extra asks: bleed and crop marks, or a poster's tiles."""
+    job, options = work.job, work.options
     if job.extra == "bleed" and options.bleed is not None:
-        return add_bleed(data, options.bleed), sheets, []
-    if job.extra.startswith("tiles-") and options.tile:
-        return tile_poster(data, loc, job, fonts_css, fetcher, options.tile, options.draft)
-    return data, sheets, []
+        work.data = add_bleed(work.data, options.bleed)
+    elif job.extra.startswith("tiles-") and options.tile:
+        work.data, work.sheets, more = tile_poster(work.data, work.loc, job,
+                                                   work.project.fonts_css, work.fetcher,
+                                                   options.tile, options.draft)
+        work.warnings += more
 
 
 def tile_poster(data: bytes, loc: Localized, job: Job, fonts_css: str, fetcher: ConfinedFetcher,

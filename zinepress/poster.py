@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 import pikepdf
 import weasyprint
 
 from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
-from zinepress.errors import Report
 from zinepress.fit.halves import fewest_cuts
 from zinepress.job import Job, Options
 from zinepress.localize import Localized
 from zinepress.model import Panel
 from zinepress.project import Project
 from zinepress.render.document import render, write_pdf
-from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.templates import base_context, panel_view, render_template
+
+if TYPE_CHECKING:
+    from zinepress.work import Work
 
 TEMPLATE = "back-poster.html"
 
@@ -32,10 +34,14 @@ def wants_back_poster(job: Job, options: Options) -> bool:
     return chosen and job.layout.imposition == "minizine"
 
 
-def back_poster(loc: Localized, job: Job, crisis: CrisisView | None, project: Project,
-                fetcher: ConfinedFetcher, options: Options,
-                report: Report) -> tuple[bytes, list[str]] | None:
-    """Return the poster as a one-page PDF at sheet size, leaving out lines until it fits."""
+def back_poster(work: Work) -> tuple[bytes, list[str]] | None:
+    """Return the poster as a one-page PDF at sheet size, leaving out lines until it fits.
+
+    It has room of its own: it starts again from every line of the region (work.lines).
+    """
+    loc, job, project, options, report = (work.loc, work.job, work.project, work.options,
+                                          work.report)
+    crisis, fetcher = work.lines, work.fetcher
     panel = next((p for p in loc.zine.panels if p.kind == "crisis-lines"), None)
     if panel is None:
         report.error(job.zine.yaml_path, None, "the back poster prints the zine's crisis-lines "
