@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import weasyprint
 
-from zinepress.fit.grow import HEADING_MAX, SHORT, TARGET, Base, Plan, _cap, _largest, _plan
+from zinepress.fit.grow import (HEADING_MAX, SHORT, TARGET, Base, Plan, _cap, _largest, _plan,
+                                grow)
 from zinepress.fit.measure import placements
-from zinepress.fit.shape import Block, Shape, shape
-from zinepress.model import Layout
+from zinepress.fit.shape import Block, Shape, shape, wrapped
+from zinepress.model import Layout, Panel
 
 LAYOUT = Layout(name="test", folder=Path("."), description="", papers={}, min_body_pt=8.0,
                 max_body_pt=12.0, max_line_height=1.5, max_size_ratio=1.4)
@@ -77,10 +78,32 @@ def test_a_short_panel_is_placed_by_the_themes_rules(rule: tuple[str, ...]) -> N
         assert 1.3 < plan.heading <= 1.3 * HEADING_MAX + 1e-9
 
 
-def test_a_panel_that_ran_over_is_planned_smaller_with_the_error_measured() -> None:
-    first = _plan(SHORT_PANEL, 30.0, replace(LAYOUT, max_body_pt=30.0), ("top",))
-    again = _plan(SHORT_PANEL, 30.0, replace(LAYOUT, max_body_pt=30.0), ("top",), error=1.15)
-    assert again.size < first.size
+def test_a_panel_that_runs_over_at_its_plan_keeps_its_first_size() -> None:
+    page = ('<style>@page { size: 80mm 120mm; margin: 5mm } html { font-size: %s; '
+            'line-height: 1.3 }</style><section class="panel" id="panel-x"><p>'
+            + "Some words that wrap across the page, line after line. " * 4 + '</p></section>')
+    first = weasyprint.HTML(string=page % "8pt").render()
+    ran_over = weasyprint.HTML(string=page % "40pt").render()     # a prediction far too large
+    asked = []
+
+    def relayout(styles: dict[str, str], only: frozenset[str], tries: list) -> weasyprint.Document:
+        asked.append((set(styles), only))
+        return ran_over
+    pages, laid = grow(first, (Panel(id="x", kind="text"),), LAYOUT, relayout, ("top",), {})
+    assert (asked, laid) == ([({"x"}, frozenset({"x"}))], ran_over)      # one layout, no search
+    assert len(ran_over.pages) > 1 and len(pages.pages) == 1
+    assert pages.pages[0] is first.pages[0]
+
+
+def test_a_heading_is_predicted_word_by_word() -> None:
+    # Three words of 60 pt (with their spaces) in lines of 100 pt: one word a line. Smaller,
+    # the lines hold more of them: at 0.8 two (96 pt), at 0.5 all three (90 pt).
+    heading = Block(text=180.0, width=100.0, lines=3, line=13.0, fullness=0.6, heading=True,
+                    words=(60.0, 60.0, 60.0))
+    assert heading.height(1.0) == pytest.approx(3 * 13.0)
+    assert heading.height(0.8) == pytest.approx(2 * 13.0 * 0.8)
+    assert heading.height(0.5) == pytest.approx(1 * 13.0 * 0.5)
+    assert (wrapped((30.0, 30.0, 30.0), 100.0), wrapped((60.0, 50.0), 100.0)) == (1, 2)
 
 
 def test_the_shape_read_from_a_layout_predicts_its_height() -> None:
