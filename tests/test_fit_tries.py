@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import weasyprint
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, zine
+from tests.pdfs import all_text
 from zinepress.build import build_job, fit_stage, localize_stage, render_stage
 from zinepress.crisis import contact_count
 from zinepress.errors import Report
@@ -100,3 +101,22 @@ def test_press_does_not_import_the_job_selection() -> None:
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "zinepress.jobs" not in imported
     assert "zinepress.job" in imported
+
+
+def test_a_template_without_tries_cuts_the_same_lines(tmp_path: Path) -> None:
+    # A project's own cards template from before tries (issue 16): laid out alone instead.
+    project = copy_project(tmp_path / "project")
+    old = (Path(ROOT) / "layouts" / "cards" / "pages.html").read_text(encoding="utf-8")
+    start, end = old.index("{% macro card("), old.index("{% endmacro %}")
+    body = old[start:end].split("\n", 1)[1].replace(
+        '{% if tried %} data-try="{{ tried }}"{% endif %}', "")
+    (project / "layouts" / "cards").mkdir(parents=True, exist_ok=True)
+    (project / "layouts" / "cards" / "pages.html").write_text(
+        old[:start] + "{% for panel in panels %}\n" + body + "{% endfor %}\n"
+        + old[old.index("</body>"):], encoding="utf-8")
+    args = ("build", SLUG, "-l", "en", "-r", "us", "-L", "cards", "--no-instructions")
+    assert zine(project, *args, "-o", "own").exit_code == 0
+    assert zine(Path(ROOT), *args, "-o", str(tmp_path / "shipped")).exit_code == 0
+    pdf = Path("unpacking-self-harm/en-us/cards-letter.pdf")
+    assert "data-try" not in (project / "layouts" / "cards" / "pages.html").read_text()
+    assert all_text(project / "own" / pdf) == all_text(tmp_path / "shipped" / pdf)

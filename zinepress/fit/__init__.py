@@ -21,10 +21,11 @@ import weasyprint
 from zinepress.crisis import trimmed_by
 from zinepress.errors import Report
 from zinepress.fit.crisis import CrisisCut
-from zinepress.fit.measure import Measure, base_style, placements, smallest_text, spill, too_wide
+from zinepress.fit.measure import (Measure, base_style, panel_starts, placements, smallest_text,
+                                   spill, too_wide)
 from zinepress.fit.grow import grow
 from zinepress.fit.steps import Search, ladder
-from zinepress.fit.tries import zine_pages
+from zinepress.fit.tries import MARKER, zine_pages
 from zinepress.job import Job
 from zinepress.model import Panel
 from zinepress.units import mm
@@ -61,6 +62,10 @@ def fit_pages(work: Work, cut: CrisisCut | None) -> weasyprint.Document | None:
                            shrunk[1], held, cut.tries() if cut else None, work.movable)
     if cut is None:
         return zine_pages(document)
+    if MARKER not in panel_starts(first):      # a template that lays out no tries
+        work.crisis = trimmed_by(cut.view, cut.searched(work))
+        work.document = work.render(work.html())
+        return fit_pages(work, None)
     chosen = cut.chosen(first)
     if chosen is None:               # even one contact runs over: shrink it, as laid out alone
         work.crisis = trimmed_by(cut.view, cut.most)
