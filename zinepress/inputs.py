@@ -1,11 +1,13 @@
 """The input hash of an output: everything that can change its bytes, so unchanged ones are kept.
 
 An output depends on its zine folder (zine.yaml, images: every file but other languages' PO
-files), its language's PO files (the zine's and the layouts' words in locales/), its region file
-and the files it inherits from, its layout folder and the shared layout parts, the fonts, the
-tool itself (its version, its source files, WeasyPrint's and pikepdf's versions), the options
-that change what is drawn, and today's date where it matters: whether each crisis line's check
-is older than the maximum age decides whether a build prints it, fails or marks it DRAFT.
+files, which count only when its language has a PO file: a translation copied from one of them
+counts as untranslated), its language's PO files (the zine's and the layouts' words in
+locales/), its region file and the files it inherits from, its layout folder and the shared
+layout parts, the fonts, the tool itself (its version, its source files, Python's version and
+the versions of the libraries that render and check), the options that change what is drawn,
+and today's date where it matters: whether each crisis line's check is older than the maximum
+age decides whether a build prints it, fails or marks it DRAFT.
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
+import re
+import sys
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 import zinepress
@@ -25,6 +29,13 @@ from zinepress.project import Project
 from zinepress.verify import contact_check, emergency_check
 
 MAX_HASHED = 64 * 1024 * 1024     # bytes; every loader's own limit is lower
+# The libraries whose version can change an output's bytes or what a build reports about its
+# inputs (a kept output's input files are not checked again: zinepress.batch.read_catalogs):
+# the renderers and what they draw with, and the readers and checkers of the inputs.
+LIBRARIES = frozenset({
+    "weasyprint", "pydyf", "tinyhtml5", "tinycss2", "cssselect2", "pyphen", "fonttools",
+    "brotli", "zopfli", "pillow", "pikepdf", "pypdfium2", "qrcode", "jinja2", "markupsafe",
+    "markdown_it_py", "mdurl", "polib", "babel", "phonenumbers", "pyyaml"})
 # Options that choose what to build or how to run, not what an output looks like. `strict` only
 # turns warnings into failures: an unchanged output's recorded warnings are reported again.
 NOT_INPUTS = frozenset({"slugs", "langs", "regions", "layouts", "out", "workers", "shard",
@@ -51,9 +62,13 @@ class Hasher:
     def _files_of(self, job: Job) -> list[Path]:
         lang = job.variant.lang
         zine = job.zine.folder
-        files = [p for p in self._tree(zine) if p.parent != zine / "locales"]
+        own = zine / "locales" / f"{lang}.po"
+        # Other languages' PO files only where a translation is compared with them: a copied
+        # one counts as untranslated (i18n/copied.py).
+        files = [p for p in self._tree(zine) if p.parent != zine / "locales"
+                 or (p.suffix == ".po" and own.exists())]
         assets = self.project.assets
-        files += [zine / "locales" / f"{lang}.po", assets.words(lang)]
+        files += [own, assets.words(lang)]
         files += self._region_files(job.variant.region)
         layout, theme = job.layout, self.project.themes.get(job.theme)
         themes = [theme.folder] if theme is not None else []
@@ -112,13 +127,34 @@ def tool_fingerprint() -> str:
     """Return a hash of zinepress's version and source files and its renderers' versions."""
     package = Path(zinepress.__file__).parent
     sources = sorted(package.rglob("*.py"))
-    # The installed versions, read without importing the renderers: a build with nothing to do
-    # never needs them (issue 16). They are the very strings of weasyprint.__version__ and
-    # pikepdf.__version__.
-    parts = [zinepress.__version__, version("weasyprint"), version("pikepdf")]
+    parts = [zinepress.__version__, sys.version, *libraries(LIBRARIES)]
     parts += [f"{_relative(p, package)}={hashlib.sha256(p.read_bytes()).hexdigest()}"
               for p in sources]
     return _digest(parts)
+
+
+def libraries(names: frozenset[str]) -> list[str]:
+    """Return 'name-version' of each installed distribution so named, from sys.path.
+
+    Read from the names of the `name-version.dist-info` folders (the wheel standard): neither
+    importing the libraries nor parsing their metadata, which a build with nothing to do would
+    pay for (issue 16).
+    """
+    found = set()
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            name, _, version = entry.removesuffix(".dist-info").partition("-")
+            if entry.endswith(".dist-info") and _normal(name) in names:
+                found.add(f"{_normal(name)}-{version}")
+    return sorted(found)
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _options_text(options: Options) -> str:

@@ -9,7 +9,7 @@ import click
 
 from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean, set_display_root
-from zinepress.i18n.copied import copied_problem, find_copied, without_copies
+from zinepress.i18n.copied import Copied, copied_problem, find_copied, without_copies
 from zinepress.load.layout import load_layouts
 from zinepress.load.theme import load_themes
 from zinepress.load.po import EMPTY, Catalog, read_catalog
@@ -38,6 +38,7 @@ class Project:
     font_files: dict[str, bytes] = field(default_factory=dict)   # fonts.Fonts.files
     themes: dict[str, Theme] = field(default_factory=dict)
     _catalogs: dict[Path, Catalog] = field(default_factory=dict)
+    _copied: dict[Path, Copied | None] = field(default_factory=dict)
 
     def catalog(self, path: Path, report: Report, key: str = "msgctxt") -> Catalog:
         """Return a PO file's translations, read once per run."""
@@ -57,7 +58,9 @@ class Project:
         """Return a zine's translations into one language, without any copied from another."""
         path = zine.folder / "locales" / f"{lang}.po"
         catalog = self.catalog(path, report)
-        copied = find_copied(path.parent, lang, catalog)
+        if path not in self._copied:   # reads every sibling PO file: once per run, not per job
+            self._copied[path] = find_copied(path.parent, lang, catalog)
+        copied = self._copied[path]
         if copied is not None:
             warning = copied_problem(path, lang, copied)
             if warning not in report.problems:

@@ -40,6 +40,7 @@ class Output:
     built: bool = True               # False: unchanged, kept from the earlier build
     file: Path | None = None         # where the bytes are: staged (hidden .tmp) or written
     sha256: str = ""
+    sides: int = 0                   # 2: a front and a back page per sheet; 1: fronts; 0: unknown
 
     def content(self) -> bytes:
         """Return the file's bytes, from memory or from where they were staged or written."""
@@ -52,7 +53,7 @@ class Output:
                 "path": manifest.entry_path(out, self.path, root), "pages": self.pages,
                 "sheets": self.sheets,
                 "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
-                "warnings": list(self.warnings), "inputs": self.inputs}
+                "sides": self.sides, "warnings": list(self.warnings), "inputs": self.inputs}
 
 
 def atomic_write(path: Path, data: bytes) -> None:
