@@ -236,7 +236,7 @@ def _build_one(project: Project, job: Job, options: Options, unit: Unit, index: 
     except ZineError as exc:
         report.extend(exc.problems)
         output = None
-    if output is not None:
+    if output is not None and not output.sides:
         output = dataclasses.replace(output, sides=sides(output.data, output.sheets))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return Done(index, output, tuple(report.problems), os.getpid(), peak)

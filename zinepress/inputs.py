@@ -49,47 +49,56 @@ class Hasher:
         self.project = project
         self.today = today
         self._files: dict[Path, str] = {}
-        self._trees: dict[Path, list[Path]] = {}
+        self._trees: dict[tuple[Path, bool], list[str]] = {}
+        self._regions: dict[str, list[str]] = {}
+        self._langs: dict[str, str] = {}
+        self._states: dict[str, str] = {}
+        self._fonts = project.assets.folders("fonts")
         self._common = _digest([tool_fingerprint(), _options_text(options)])
 
     def job(self, job: Job) -> str:
         """Return the job's input hash."""
         parts = [self._common, str(job.path), job.edition, job.theme]
-        parts += [self._file(p) for p in self._files_of(job)]
-        parts.append(self._ages(self.project.regions[job.variant.region]))
-        return _digest(parts)
-
-    def _files_of(self, job: Job) -> list[Path]:
-        lang = job.variant.lang
-        zine = job.zine.folder
+        lang, zine = job.variant.lang, job.zine.folder
         own = zine / "locales" / f"{lang}.po"
         # Other languages' PO files only where a translation is compared with them: a copied
         # one counts as untranslated (i18n/copied.py).
-        files = [p for p in self._tree(zine) if p.parent != zine / "locales"
-                 or (p.suffix == ".po" and own.exists())]
-        assets = self.project.assets
-        files += [own, assets.words(lang)]
-        files += self._region_files(job.variant.region)
+        parts += self._tree(zine, siblings=own.exists())
+        parts += [self._file(own), self._words(lang)]
+        parts += self._region_files(job.variant.region)
         layout, theme = job.layout, self.project.themes.get(job.theme)
         themes = [theme.folder] if theme is not None else []
-        for folder in [*layout.overlay, layout.folder, *layout.shared, *themes,
-                       *assets.folders("fonts")]:
-            files += self._tree(folder)
-        return files
+        for folder in [*layout.overlay, layout.folder, *layout.shared, *themes, *self._fonts]:
+            parts += self._tree(folder)
+        parts.append(self._ages(job.variant.region))
+        return _digest(parts)
 
-    def _tree(self, folder: Path) -> list[Path]:
-        if folder not in self._trees:
-            self._trees[folder] = _tree(folder)
-        return self._trees[folder]
+    def _words(self, lang: str) -> str:
+        """Return what the layout words' PO file of the language hashes to."""
+        if lang not in self._langs:
+            self._langs[lang] = self._file(self.project.assets.words(lang))
+        return self._langs[lang]
 
-    def _region_files(self, code: str) -> list[Path]:
-        files, seen = [], set()
-        region = self.project.regions.get(code)
-        while region is not None and region.code not in seen:
-            seen.add(region.code)
-            files.append(region.path)
-            region = self.project.regions.get(region.inherits) if region.inherits else None
-        return files
+    def _tree(self, folder: Path, siblings: bool = True) -> list[str]:
+        """Return what the files in a folder hash to; a zine's PO files only with `siblings`."""
+        if (folder, siblings) not in self._trees:
+            locales = folder / "locales"
+            self._trees[folder, siblings] = [
+                self._file(p) for p in _tree(folder)
+                if p.parent != locales or (siblings and p.suffix == ".po")]
+        return self._trees[folder, siblings]
+
+    def _region_files(self, code: str) -> list[str]:
+        """Return what the region's file and the files it inherits from hash to."""
+        if code not in self._regions:
+            files, seen = [], set()
+            region = self.project.regions.get(code)
+            while region is not None and region.code not in seen:
+                seen.add(region.code)
+                files.append(self._file(region.path))
+                region = self.project.regions.get(region.inherits) if region.inherits else None
+            self._regions[code] = files
+        return self._regions[code]
 
     def _file(self, path: Path) -> str:
         if path not in self._files:
@@ -109,22 +118,28 @@ class Hasher:
         listed_in_builtin = path.absolute().is_relative_to(builtin.absolute())
         return builtin if listed_in_builtin else self.project.root
 
-    def _ages(self, region: Region) -> str:
-        """Return what today's date decides for the region: which facts print, which are stale.
+    def _ages(self, code: str) -> str:
+        """Return what today's date decides for the region: which facts print, which are stale."""
+        if code not in self._states:
+            self._states[code] = _states(self.project.regions[code], self.today)
+        return self._states[code]
 
-        Computed by the very rule the build applies (verify.py), for every contact and for the
-        emergency number, so that a kept output is never one whose facts went stale since.
-        """
-        states = [contact_check(s, c, self.today).state for s in region.services
-                  for c in s.contacts]
-        if region.emergency is not None:
-            states.append("emergency " + emergency_check(region.emergency, self.today).state)
-        return "states:" + ",".join(states)
+
+def _states(region: Region, today: dt.date) -> str:
+    """Return which of the region's facts print on this day and which are stale.
+
+    Computed by the very rule the build applies (verify.py), for every contact and for the
+    emergency number, so that a kept output is never one whose facts went stale since.
+    """
+    states = [contact_check(s, c, today).state for s in region.services for c in s.contacts]
+    if region.emergency is not None:
+        states.append("emergency " + emergency_check(region.emergency, today).state)
+    return "states:" + ",".join(states)
 
 
 @lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
-    """Return a hash of zinepress's version and source files and its renderers' versions."""
+    """Return a hash of zinepress's version and source files, Python's and its libraries'."""
     package = Path(zinepress.__file__).parent
     sources = sorted(package.rglob("*.py"))
     parts = [zinepress.__version__, sys.version, *libraries(LIBRARIES)]
