@@ -127,18 +127,28 @@ def write_outputs(outputs: list[Output], out: Path, root: Path,
             merged = manifest.merged(manifest.read_entries(out),
                                      [o.record(out, root) for o in outputs], root)
             moves = [(o.file, out / o.path) for o in outputs if o.built and o.file is not None]
-            try:
-                moves.append((_staged(out / manifest.NAME, manifest.render(merged)),
-                              out / manifest.NAME))
-            except OSError as exc:
-                raise _cannot_write(out / manifest.NAME, exc) from None
-            stage.files.append(moves[-1][0])
-            _commit(moves)
+            content = manifest.render(merged)
+            if moves or not _holds(out / manifest.NAME, content):
+                try:
+                    moves.append((_staged(out / manifest.NAME, content), out / manifest.NAME))
+                except OSError as exc:
+                    raise _cannot_write(out / manifest.NAME, exc) from None
+                stage.files.append(moves[-1][0])
+                _commit(moves)
     except OSError as exc:
         raise _cannot_write(Path(exc.filename or out), exc) from None
     finally:
         stage.discard()
     return [dataclasses.replace(o, file=out / o.path, data=b"") if o.file else o for o in outputs]
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    """Tell whether the file already holds exactly this content: a build with nothing to build
+    rewrites nothing."""
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _commit(moves: list[tuple[Path, Path]]) -> None:
