@@ -49,7 +49,7 @@ class Hasher:
         self.project = project
         self.today = today
         self._files: dict[Path, str] = {}
-        self._trees: dict[tuple[Path, bool], list[str]] = {}
+        self._trees: dict[tuple[Path, bool | None], list[str]] = {}
         self._regions: dict[str, list[str]] = {}
         self._langs: dict[str, str] = {}
         self._states: dict[str, str] = {}
@@ -63,7 +63,7 @@ class Hasher:
         own = zine / "locales" / f"{lang}.po"
         # Other languages' PO files only where a translation is compared with them: a copied
         # one counts as untranslated (i18n/copied.py).
-        parts += self._tree(zine, siblings=own.exists())
+        parts += self._tree(zine, zine_po=own.exists())
         parts += [self._file(own), self._words(lang)]
         parts += self._region_files(job.variant.region)
         layout, theme = job.layout, self.project.themes.get(job.theme)
@@ -79,14 +79,15 @@ class Hasher:
             self._langs[lang] = self._file(self.project.assets.words(lang))
         return self._langs[lang]
 
-    def _tree(self, folder: Path, siblings: bool = True) -> list[str]:
-        """Return what the files in a folder hash to; a zine's PO files only with `siblings`."""
-        if (folder, siblings) not in self._trees:
+    def _tree(self, folder: Path, zine_po: bool | None = None) -> list[str]:
+        """Return what the files in a folder hash to; in a zine's folder, its locales/ PO files
+        with `zine_po`, and no other file of its locales/ (the .pot template)."""
+        if (folder, zine_po) not in self._trees:
             locales = folder / "locales"
-            self._trees[folder, siblings] = [
+            self._trees[folder, zine_po] = [
                 self._file(p) for p in _tree(folder)
-                if p.parent != locales or (siblings and p.suffix == ".po")]
-        return self._trees[folder, siblings]
+                if zine_po is None or p.parent != locales or (zine_po and p.suffix == ".po")]
+        return self._trees[folder, zine_po]
 
     def _region_files(self, code: str) -> list[str]:
         """Return what the region's file and the files it inherits from hash to."""
