@@ -177,3 +177,11 @@ def test_a_damaged_copy_of_a_bundled_font_is_still_checked(tmp_path: Path) -> No
     assert run.exit_code == 1
     assert re.search(r"^fonts/fonts.yaml:\d+: font 1: font file 'NotoSans-Regular.ttf' is "
                      r"damaged \(bad checksum for '\w+ ?'", run.output, re.M), run.output
+
+
+def test_every_file_of_a_layout_is_an_input_even_in_a_locales_folder(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = jobs_and_hash(project)
+    (project / "layouts" / "minizine" / "locales").mkdir()
+    (project / "layouts" / "minizine" / "locales" / "notes.txt").write_text("a file all the same")
+    assert jobs_and_hash(project)["en"] != before["en"]
