@@ -12,6 +12,7 @@ output, side by side in one run (issue 16). Prints figures; it is not a test.
 
 With --against DIR (another checkout, e.g. one made with `git worktree add`), the first two
 are timed for it too, alternating with this checkout, so both columns share the machine's load.
+With --only help or --only noop, only that part runs (a few seconds, not minutes).
 
 pdfimpose is AGPL: never a zinepress dependency. When it is missing, this script installs it into
 the Python that runs it (the benchmark's venv), and only there.
@@ -41,19 +42,24 @@ HEAVY = ("weasyprint", "pikepdf", "pypdfium2", "phonenumbers", "babel", "qrcode"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", type=Path, help="another checkout to time beside this one")
+    parser.add_argument("--only", choices=["help", "noop"], help="time only this part")
     args = parser.parse_args()
     trees = {"this": ROOT} | ({"other": args.against.resolve()} if args.against else {})
     print(f"start-up and single builds, {os.cpu_count()} CPU(s), load average "
           f"{os.getloadavg()[0]:.2f}" + (f"; other = {trees['other']}" if args.against else ""))
-    help_times(trees)
-    loaded(trees, ["--help"], ROOT)
-    with tempfile.TemporaryDirectory(prefix="zinepress-bench-") as folder:
-        project = copy_project(Path(folder) / "project")
-        noop_times(project, trees)
-        anchors(project)
-    renders_per_output()
-    import serve                      # bench/serve.py: the live preview, in this run too
-    serve.main()
+    if args.only in (None, "help"):
+        help_times(trees)
+        loaded(trees, ["--help"], ROOT)
+    if args.only in (None, "noop"):
+        with tempfile.TemporaryDirectory(prefix="zinepress-bench-") as folder:
+            project = copy_project(Path(folder) / "project")
+            noop_times(project, trees)
+            if args.only is None:
+                anchors(project)
+    if args.only is None:
+        renders_per_output()
+        import serve                  # bench/serve.py: the live preview, in this run too
+        serve.main()
     print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 

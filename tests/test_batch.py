@@ -261,7 +261,7 @@ def test_a_staged_batch_holds_one_output_in_memory_at_a_time(tmp_path: Path) -> 
 
     def unit(project: Project, job: Job, options: Options, report: Report) -> Output:
         return Output("probe", job.edition, job.variant.lang, "us", "reader", job.paper,
-                      job.path, os.urandom(size), 1, 1)
+                      job.path, os.urandom(size), 1, 1, sides=1)   # not a PDF to count
     stage = Stage(tmp_path / "out")
     tracemalloc.start()
     try:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import io
 import multiprocessing
 import multiprocessing.util
 import os
@@ -52,10 +53,10 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
     build holds one output in memory at a time.
     """
     jobs = shard(jobs, options.shard)
-    for job in jobs:   # read every PO file here, once, so that its problems are reported once
-        project.translations(job.zine, job.variant.lang, report)
-        project.words(job.variant.lang, report)
-    outputs, todo = _kept(project, jobs, options, out, report)
+    outputs, todo = _kept(project, jobs, options, out)
+    read_catalogs(project, [jobs[i] for i in todo], report)
+    for output in outputs.values():     # in job order: still true, so said again
+        _add(report, [_recorded(w) for w in output.warnings])
     problems = {}
     for result in execute(project, jobs, list(todo), options, unit, progress):
         problems[result.index] = result.problems
@@ -67,8 +68,21 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
     return [outputs[i] for i in sorted(outputs)]
 
 
-def _kept(project: Project, jobs: list[Job], options: Options, out: Path,
-          report: Report) -> tuple[dict[int, Output], dict[int, str]]:
+def read_catalogs(project: Project, jobs: list[Job], report: Report) -> None:
+    """Read and check the PO files of the jobs to build, here, once: each problem said once.
+
+    A kept job's PO files are not read: its input hash says they are as when it was built, and
+    that build had no error (it would have written nothing) and recorded its warnings, a
+    copied translation's among them, with the output. So a build with nothing to build reports
+    the same problems without parsing a PO file.
+    """
+    for job in jobs:
+        project.translations(job.zine, job.variant.lang, report)
+        project.words(job.variant.lang, report)
+
+
+def _kept(project: Project, jobs: list[Job], options: Options,
+          out: Path) -> tuple[dict[int, Output], dict[int, str]]:
     """Return the unchanged outputs by job index, and the input hash of every job to build."""
     hasher = Hasher(project, options, dt.date.today())
     previous = {} if options.force else read_entries(out)
@@ -80,7 +94,6 @@ def _kept(project: Project, jobs: list[Job], options: Options, out: Path,
             todo[index] = digest
         else:
             kept[index] = output
-            _add(report, [_recorded(w) for w in output.warnings])   # still true: say it again
     return kept, todo
 
 
@@ -98,19 +111,34 @@ def unchanged(previous: dict[str, dict], out: Path, root: Path, job: Job,
               digest: str) -> Output | None:
     """Return the earlier output when its inputs and its file are as the manifest recorded."""
     entry = previous.get(entry_path(out, job.path, root))
-    if not entry or entry.get("inputs") != digest:
+    if not _sound(entry) or entry["inputs"] != digest:
         return None
     try:
         with (out / job.path).open("rb") as handle:
             found = hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
-    if found != entry.get("sha256"):
+    if found != entry["sha256"]:
         return None   # changed or damaged since: build it again
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
                   job.layout.name, job.paper, job.path, b"", entry["pages"], entry["sheets"],
-                  tuple(entry.get("warnings", ())), digest, built=False, file=out / job.path,
-                  sha256=found)
+                  tuple(entry["warnings"]), digest, built=False, file=out / job.path,
+                  sha256=found, sides=entry["sides"])
+
+
+def _sound(entry: object) -> bool:
+    """Tell whether a manifest entry has every field a kept output takes from it, well typed.
+
+    The manifest is a record, not an input: an entry that lacks one (an older zinepress, an
+    edited file) only means the output is built again.
+    """
+    if not isinstance(entry, dict):
+        return False
+    counts = [entry.get(k) for k in ("pages", "sheets")]
+    return (all(type(n) is int and n >= 0 for n in counts) and entry.get("sides") in (1, 2)
+            and all(isinstance(entry.get(k), str) for k in ("inputs", "sha256"))
+            and isinstance(entry.get("warnings"), list)
+            and all(isinstance(w, str) for w in entry["warnings"]))
 
 
 def execute(project: Project, jobs: list[Job], indexes: list[int], options: Options, unit: Unit,
@@ -145,6 +173,18 @@ def _import_renderers() -> None:
     """
     import pikepdf  # noqa: F401
     import weasyprint  # noqa: F401
+
+
+def sides(pdf: bytes, sheets: int) -> int:
+    """Return 2 when the PDF has a front and a back page for each sheet, else 1.
+
+    Counted where the output is made, and recorded in the manifest, so that saying how to print
+    an unchanged output opens no PDF (issue 16).
+    """
+    import pikepdf   # where outputs are built, it is loaded already
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return 2 if len(document.pages) == 2 * sheets else 1
 
 
 def parse_shard(text: str) -> tuple[int, int] | None:
@@ -196,6 +236,8 @@ def _build_one(project: Project, job: Job, options: Options, unit: Unit, index: 
     except ZineError as exc:
         report.extend(exc.problems)
         output = None
+    if output is not None and not output.sides:
+        output = dataclasses.replace(output, sides=sides(output.data, output.sheets))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return Done(index, output, tuple(report.problems), os.getpid(), peak)
 

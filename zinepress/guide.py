@@ -6,7 +6,6 @@ orientation comes from layout.yaml, the sides from the layout and the build's op
 """
 from __future__ import annotations
 
-import io
 from itertools import groupby
 from pathlib import Path
 
@@ -52,20 +51,13 @@ def how_to_print(output: Output, layout: Layout | None, options: Options) -> str
         return f"{_sheets(output.sheets)} of {tile}, one-sided: cut and tape them together"
     sheet = layout.papers[output.paper].sheet if output.paper in layout.papers else (0, 0)
     orientation = " landscape" if sheet[0] > sheet[1] else ""
-    if _two_sided(output):
+    # Two PDF pages a sheet (output.sides, counted when it was built): a duplex layout, or a
+    # mini zine with the crisis-lines poster on its back (poster.py).
+    if output.sides == 2:
         sides = f"two-sided, flip on the {options.duplex} edge"
     else:
         sides = "one-sided"
     return f"{_sheets(output.sheets)} of {paper}{orientation}, {sides}"
-
-
-def _two_sided(output: Output) -> bool:
-    # Two PDF pages a sheet: a duplex layout, or a mini zine with the crisis-lines poster on its
-    # back (poster.py); the PDF itself says which.
-    import pikepdf   # not at start-up: `zine --help` never opens a PDF (issue 16)
-
-    with pikepdf.open(io.BytesIO(output.content())) as pdf:
-        return len(pdf.pages) == 2 * output.sheets
 
 
 def _order(output: Output) -> tuple[str, bool, str]:

@@ -9,16 +9,18 @@ import click
 
 from zinepress.assets import Assets
 from zinepress.errors import Report, did_you_mean, set_display_root
-from zinepress.i18n.copied import copied_problem, find_copied, without_copies
 from zinepress.load.layout import load_layouts
 from zinepress.load.theme import load_themes
-from zinepress.load.po import EMPTY, Catalog, read_catalog
 from zinepress.load.region import load_region_files
 from zinepress.load.zine import load_zine
 from zinepress.model import Layout, Region, Theme, Zine
 from zinepress.render.fonts import project_fonts
 
+# PO files are read when a job is built or checked (polib, Babel): a build with nothing to build
+# reads none (zinepress.batch.read_catalogs), and so imports neither (issue 16).
 if TYPE_CHECKING:
+    from zinepress.i18n.copied import Copied
+    from zinepress.load.po import Catalog
     from zinepress.render.fetch import ConfinedFetcher
 
 PROJECT_KEY = "zinepress.project"
@@ -38,9 +40,12 @@ class Project:
     font_files: dict[str, bytes] = field(default_factory=dict)   # fonts.Fonts.files
     themes: dict[str, Theme] = field(default_factory=dict)
     _catalogs: dict[Path, Catalog] = field(default_factory=dict)
+    _copied: dict[Path, Copied | None] = field(default_factory=dict)
 
     def catalog(self, path: Path, report: Report, key: str = "msgctxt") -> Catalog:
         """Return a PO file's translations, read once per run."""
+        from zinepress.load.po import EMPTY, read_catalog
+
         if path not in self._catalogs:
             self._catalogs[path] = read_catalog(path, report, key) if path.is_file() else EMPTY
         return self._catalogs[path]
@@ -55,9 +60,13 @@ class Project:
 
     def translations(self, zine: Zine, lang: str, report: Report) -> Catalog:
         """Return a zine's translations into one language, without any copied from another."""
+        from zinepress.i18n.copied import copied_problem, find_copied, without_copies
+
         path = zine.folder / "locales" / f"{lang}.po"
         catalog = self.catalog(path, report)
-        copied = find_copied(path.parent, lang, catalog)
+        if path not in self._copied:   # reads every sibling PO file: once per run, not per job
+            self._copied[path] = find_copied(path.parent, lang, catalog)
+        copied = self._copied[path]
         if copied is not None:
             warning = copied_problem(path, lang, copied)
             if warning not in report.problems:

@@ -40,6 +40,7 @@ class Output:
     built: bool = True               # False: unchanged, kept from the earlier build
     file: Path | None = None         # where the bytes are: staged (hidden .tmp) or written
     sha256: str = ""
+    sides: int = 0                   # 2: a front and a back page per sheet; 1: fronts; 0: unknown
 
     def content(self) -> bytes:
         """Return the file's bytes, from memory or from where they were staged or written."""
@@ -52,7 +53,7 @@ class Output:
                 "path": manifest.entry_path(out, self.path, root), "pages": self.pages,
                 "sheets": self.sheets,
                 "sha256": self.sha256 or hashlib.sha256(self.data).hexdigest(),
-                "warnings": list(self.warnings), "inputs": self.inputs}
+                "sides": self.sides, "warnings": list(self.warnings), "inputs": self.inputs}
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -126,18 +127,28 @@ def write_outputs(outputs: list[Output], out: Path, root: Path,
             merged = manifest.merged(manifest.read_entries(out),
                                      [o.record(out, root) for o in outputs], root)
             moves = [(o.file, out / o.path) for o in outputs if o.built and o.file is not None]
-            try:
-                moves.append((_staged(out / manifest.NAME, manifest.render(merged)),
-                              out / manifest.NAME))
-            except OSError as exc:
-                raise _cannot_write(out / manifest.NAME, exc) from None
-            stage.files.append(moves[-1][0])
-            _commit(moves)
+            content = manifest.render(merged)
+            if moves or not _holds(out / manifest.NAME, content):
+                try:
+                    moves.append((_staged(out / manifest.NAME, content), out / manifest.NAME))
+                except OSError as exc:
+                    raise _cannot_write(out / manifest.NAME, exc) from None
+                stage.files.append(moves[-1][0])
+                _commit(moves)
     except OSError as exc:
         raise _cannot_write(Path(exc.filename or out), exc) from None
     finally:
         stage.discard()
     return [dataclasses.replace(o, file=out / o.path, data=b"") if o.file else o for o in outputs]
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    """Tell whether the file already holds exactly this content: a build with nothing to build
+    rewrites nothing."""
+    try:
+        return path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _commit(moves: list[tuple[Path, Path]]) -> None:

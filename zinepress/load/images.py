@@ -14,11 +14,15 @@ import re
 import threading
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from PIL import Image, ImageFile
-
 from zinepress.load.files import Refused, read_confined
+
+# Pillow only where a raster image is read: a project without one (and `zine --help`) never
+# loads it (issue 16).
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_IMAGE_BYTES = 20_000_000
 MAX_SVG_BYTES = 1_000_000
@@ -72,6 +76,8 @@ def _raster_problem(data: bytes) -> tuple[str | None, bytes]:
         kind = "WEBP"
     if kind is None:
         return "is not a PNG, JPEG, GIF, WebP or SVG file", data
+    from PIL import Image
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -95,6 +101,8 @@ def _decode(data: bytes, kind: str) -> tuple[str | None, bytes]:
     A 16-bit greyscale PNG comes back as 8-bit: WeasyPrint prints 16-bit grey solid black
     (issue 12), so the picture is scaled to 8 bits here, exactly, and that PNG is printed.
     """
+    from PIL import Image, ImageFile
+
     # WeasyPrint sets LOAD_TRUNCATED_IMAGES, which turns a broken image into a blank or partial
     # one on paper without a word; for this one decode it is off.
     with _STRICT:

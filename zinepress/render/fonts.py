@@ -9,12 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
-
 from zinepress.assets import Assets
 from zinepress.errors import Report
 from zinepress.load.fields import Fields
 from zinepress.load.files import Refused, read_confined
+from zinepress.load.sound_fonts import known_sound
 from zinepress.load.yamlfile import Seq, load_yaml
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def _font_face(f: Fields, fonts: Path, files: dict[str, bytes]) -> str | None:
         # WeasyPrint would skip it quietly and print in whatever system font it finds instead.
         f.error("file", f"font file '{name}' is not a TrueType, OpenType or WOFF font")
         return None
-    damage = font_damage(data)
+    damage = None if known_sound(data) else font_damage(data)
     if damage:
         f.error("file", f"font file '{name}' is damaged ({damage}): the renderer would print "
                 "in another font instead; replace the file")
@@ -101,6 +100,8 @@ def _font_face(f: Fields, fonts: Path, files: dict[str, bytes]) -> str | None:
 
 def font_damage(data: bytes) -> str | None:
     """Return what is broken in a font file (a table cut short, a wrong checksum), or None."""
+    from fontTools.ttLib import TTFont   # not for the bundled fonts (load/sound_fonts.py)
+
     try:
         # checkChecksums=2: a table whose checksum is wrong raises (bytes changed since made).
         font = TTFont(io.BytesIO(data), lazy=True, checkChecksums=2, fontNumber=0)
