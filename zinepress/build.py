@@ -74,7 +74,7 @@ def build_job(project: Project, job: Job, options: Options, report: Report) -> O
         return None
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
                   job.layout.name, job.paper, job.path, work.data, work.pages, work.sheets,
-                  tuple(str(w) for w in report.warnings[work.warned:]))
+                  tuple(str(w) for w in report.warnings[work.warned:]), sides=work.sides)
 
 
 def lay_out(project: Project, job: Job, options: Options, report: Report) -> Work | None:

@@ -37,7 +37,8 @@ def instruction_output(project: Project, job: Job, options: Options,
                          f"glyph in the bundled fonts ({message})")
             return None
     return Output(job.zine.slug, job.edition, job.variant.lang, job.variant.region,
-                  job.layout.name, job.paper, job.path, data, pages, math.ceil(pages / 2), ())
+                  job.layout.name, job.paper, job.path, data, pages, math.ceil(pages / 2), (),
+                  sides=2 if pages == 2 * math.ceil(pages / 2) else 1)
 
 
 def instruction_html(project: Project, job: Job, options: Options, report: Report) -> str:

@@ -46,6 +46,7 @@ class Work:
     data: bytes = b""                             # impose, finish: the PDF
     pages: int = 0
     sheets: int = 0
+    sides: int = 1                                # impose: 2 when each sheet has a back
     warnings: list[str] = field(default_factory=list)   # WeasyPrint's, judged by check
     renders: int = 0                              # layouts made, for the benchmark
     movable: Callable[[int], bool] = lambda index: False   # render: may page N move (tries.py)

@@ -41,6 +41,7 @@ def _sheets(work: Work, back: bytes | None) -> tuple[bytes, int, list[str]]:
             add_back(source, back)
             plan = with_back(plan, work.pages + 1)
         sheets = impose(source, plan)
+        work.sides = 2 if len(sheets.pages) == 2 * plan.sheets else 1
         warnings = add_marks(sheets, plan, loc, job.layout, paper, work.project.fonts_css,
                              work.fetcher, options.draft, options.duplex)
         _set_metadata(sheets, loc)
