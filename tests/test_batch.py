@@ -273,3 +273,24 @@ def test_a_staged_batch_holds_one_output_in_memory_at_a_time(tmp_path: Path) -> 
         stage.discard()
     assert len(outputs) == 12 and all(o.data == b"" for o in outputs)
     assert peak < 3 * size        # held all at once, it would be 12 × 8 MB
+
+
+def test_an_instruction_sheet_the_same_in_two_regions_is_built_once(project: Path) -> None:
+    built = []
+    import zinepress.build as pipeline
+
+    def counted(project: Project, job: Job, options: Options, report: Report):
+        built.append(job.path)
+        return pipeline.build_job(project, job, options, report)
+    report = Report()
+    loaded = load_project(project, report, ("unpacking-self-harm",))
+    options = Options(("unpacking-self-harm",), ("en",), ("gb", "au"), ("minizine",), workers=1)
+    jobs = select_jobs(loaded.zines, loaded.layouts, loaded.regions, options, report)
+    sheet = "minizine-a4-instructions.pdf"
+    outputs = run_batch(loaded, jobs, options, project / "out", report, counted,
+                        twin=lambda job: pipeline.same_sheet(loaded, options, job))
+    assert [p.name for p in built].count(sheet) == 1 and len(built) == 3
+    sheets = [o for o in outputs if o.path.name == sheet]
+    assert sorted(o.region for o in sheets) == ["au", "gb"]
+    assert sheets[0].content() == sheets[1].content()
+    assert {o.path.parent.name for o in sheets} == {"en-gb", "en-au"}

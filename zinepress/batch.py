@@ -45,27 +45,53 @@ class Done:
 
 
 def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, report: Report,
-              unit: Unit, progress: Progress | None = None,
-              stage: Stage | None = None) -> list[Output]:
+              unit: Unit, progress: Progress | None = None, stage: Stage | None = None,
+              twin: Callable[[Job], str | None] | None = None) -> list[Output]:
     """Return the outputs of this shard's jobs: unchanged ones kept, the others built.
 
     With a stage, each built output goes to a temporary file as soon as it arrives, so the
-    build holds one output in memory at a time.
+    build holds one output in memory at a time. twin: a key that says a job makes the same
+    bytes as another with that key (an instruction sheet in another region): only the first is
+    built, in whichever worker, and the others are copies of it.
     """
     jobs = shard(jobs, options.shard)
     outputs, todo = _kept(project, jobs, options, out)
     read_catalogs(project, [jobs[i] for i in todo], report)
     for output in outputs.values():     # in job order: still true, so said again
         _add(report, [_recorded(w) for w in output.warnings])
+    copies = twins([jobs[i] for i in todo], list(todo), twin) if twin else {}
     problems = {}
-    for result in execute(project, jobs, list(todo), options, unit, progress):
+    for result in execute(project, jobs, [i for i in todo if i not in copies], options, unit,
+                          progress):
         problems[result.index] = result.problems
         if result.output is not None:   # staged as it arrives: never all outputs in memory
             output = dataclasses.replace(result.output, inputs=todo[result.index])
+            for index in (i for i, first in copies.items() if first == result.index):
+                outputs[index] = _copy(output, jobs[index], todo[index], stage)
             outputs[result.index] = stage.put(output) if stage is not None else output
     for index in sorted(problems):      # reported in job order, whatever order they came in
         _add(report, problems[index])
     return [outputs[i] for i in sorted(outputs)]
+
+
+def twins(jobs: list[Job], indexes: list[int],
+          key: Callable[[Job], str | None]) -> dict[int, int]:
+    """Return, for each job that makes the same bytes as an earlier one, that one's index."""
+    first: dict[str, int] = {}
+    copies = {}
+    for job, index in zip(jobs, indexes):
+        found = key(job)
+        if found is not None:
+            copies[index] = first.setdefault(found, index)
+    return {i: f for i, f in copies.items() if i != f}
+
+
+def _copy(output: Output, job: Job, inputs: str, stage: Stage | None) -> Output:
+    """Return a copy of an output as another job's: its own place, variant and input hash."""
+    copy = dataclasses.replace(output, lang=job.variant.lang, region=job.variant.region,
+                               zine=job.zine.slug, edition=job.edition, path=job.path,
+                               inputs=inputs)
+    return stage.put(copy) if stage is not None else copy
 
 
 def read_catalogs(project: Project, jobs: list[Job], report: Report) -> None:

@@ -4,13 +4,14 @@ localize → render → fit → check → impose (with marks) → finish, one Wo
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zinepress.batch import Progress, run_batch
-from zinepress.errors import Report
+from zinepress.errors import Report, ZineError
 from zinepress.jobs import Job, Options, select_jobs
 from zinepress.model import Panel
 from zinepress.press import INSTRUCTIONS
@@ -43,7 +44,8 @@ def build(root: Path, options: Options, progress: Progress | None = None,
     # and, when writing, staged in temporary files until every one is made.
     stage = Stage(out) if write else None
     try:
-        outputs = run_batch(project, jobs, options, out, report, limited_job, progress, stage)
+        outputs = run_batch(project, jobs, options, out, report, limited_job, progress, stage,
+                            partial(same_sheet, project, options))
         report.raise_if_failed(options.strict)
         if write:
             outputs = write_outputs(outputs, out, root, stage)
@@ -57,6 +59,19 @@ def limited_job(project: Project, job: Job, options: Options, report: Report) ->
     """Return build_job's output, or None after reporting that it ran out of time."""
     return run_limited(partial(build_job, project, job, options, report), job.zine.yaml_path,
                        job.label, report)
+
+
+def same_sheet(project: Project, options: Options, job: Job) -> str | None:
+    """Return what an instruction sheet's bytes come from, the same for the same sheet in
+    another region; None for other jobs (run_batch builds each sheet once, issue 16)."""
+    from zinepress.instructions import instruction_html
+    if job.extra != INSTRUCTIONS:
+        return None
+    try:
+        html = instruction_html(project, job, options, Report())
+    except ZineError:
+        return None          # built on its own, which reports the problem
+    return hashlib.sha256(f"{job.layout.folder}\0{html}".encode()).hexdigest()
 
 
 def build_job(project: Project, job: Job, options: Options, report: Report) -> Output | None:
