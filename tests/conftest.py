@@ -9,9 +9,21 @@ import pytest
 from click.testing import CliRunner
 
 from zinepress.cli import main
+from zinepress.errors import Report
+from zinepress.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
+SHIPPED = "unpacking-self-harm"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Project:
+    """Return the shipped zine's project as loaded, once per test module."""
+    report = Report()
+    project = load_project(ROOT, report, (SHIPPED,))
+    assert not report.errors
+    return project
 
 
 def copy_project(target: Path, zines: bool = True) -> Path:

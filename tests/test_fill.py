@@ -12,25 +12,16 @@ import statistics
 
 import pytest
 
-from tests.conftest import ROOT
 from zinepress import build as pipeline
 from zinepress.errors import Report
 from zinepress.fit.fill import fills
 from zinepress.jobs import Options, select_jobs
-from zinepress.project import Project, load_project
+from zinepress.project import Project
 
 SLUG = "unpacking-self-harm"
 VARIANTS = (("en", "us"), ("es", "mx"), ("en", "gb"), ("ar", "intl"))
 LAYOUTS = ("booklet", "minizine", "trifold")
 MIN_FILL, MEDIAN_FILL = 0.55, 0.70
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Project:
-    report = Report()
-    project = load_project(ROOT, report, (SLUG,))
-    assert not report.errors
-    return project
 
 
 @pytest.mark.parametrize("theme", ["plain", "bold", "handmade"])

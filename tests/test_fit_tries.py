@@ -21,19 +21,11 @@ from zinepress.errors import Report
 from zinepress.fit.crisis import CrisisCut
 from zinepress.fit.tries import movable
 from zinepress.jobs import Options, select_jobs
-from zinepress.project import Project, load_project
+from zinepress.project import Project
 from zinepress.work import Work
 
 SLUG = "unpacking-self-harm"
 MOST_RENDERS = 3
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Project:
-    report = Report()
-    project = load_project(ROOT, report, (SLUG,))
-    assert not report.errors
-    return project
 
 
 def jobs(project: Project, lang: str, region: str, **chosen) -> list:
