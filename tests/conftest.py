@@ -17,6 +17,18 @@ PROJECT_PARTS = ("layouts", "themes", "fonts", "regions", "zines", "locales")
 SHIPPED = "unpacking-self-harm"
 
 
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Return a list that grows by one at each WeasyPrint layout (weasyprint.HTML.render)."""
+    import weasyprint        # only the tests that count layouts pay for it
+
+    calls: list[int] = []
+    original = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render",
+                        lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    return calls
+
+
 @pytest.fixture(scope="module")
 def shipped() -> Project:
     """Return the shipped zine's project as loaded, once per test module."""

@@ -6,6 +6,7 @@ import ctypes
 import math
 import re
 from pathlib import Path
+from typing import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -111,17 +112,25 @@ def smallest_chars(page: pdfium.PdfPage) -> list[tuple[float, str]]:
     return small
 
 
-def test_no_character_is_under_6_pt(shipped: list[Path]) -> None:
+def every_page(paths: list[Path], check: Callable[[pdfium.PdfPage], str | None]) -> list[str]:
+    """Return what `check` finds on each page of these PDFs, named by file and page."""
     problems = []
-    for path in shipped:
+    for path in paths:
         pdf = pdfium.PdfDocument(str(path))
         for number, page in enumerate(pdf, start=1):
-            small = smallest_chars(page)
-            if small:
-                text = "".join(c for _, c in small)[:40]
-                problems.append(f"{path.relative_to(path.parents[2])} p{number}: "
-                                f"{min(s for s, _ in small)} pt: {text!r}")
+            found = check(page)
+            if found:
+                problems.append(f"{path.relative_to(path.parents[2])} p{number}: {found}")
         pdf.close()
+    return problems
+
+
+def test_no_character_is_under_6_pt(shipped: list[Path]) -> None:
+    def small(page: pdfium.PdfPage) -> str | None:
+        found = smallest_chars(page)
+        text = "".join(c for _, c in found)[:40]
+        return f"{min(s for s, _ in found)} pt: {text!r}" if found else None
+    problems = every_page(shipped, small)
     assert not problems, "\n".join(problems)
 
 
@@ -136,14 +145,10 @@ def ink_near_edge(page: pdfium.PdfPage) -> list[str]:
 
 
 def test_no_ink_within_5_mm_of_any_sheet_edge(shipped: list[Path]) -> None:
-    problems = []
-    for path in shipped:
-        pdf = pdfium.PdfDocument(str(path))
-        for number, page in enumerate(pdf, start=1):
-            edges = ink_near_edge(page)
-            if edges:
-                problems.append(f"{path.relative_to(path.parents[2])} p{number}: {edges}")
-        pdf.close()
+    def ink(page: pdfium.PdfPage) -> str | None:
+        edges = ink_near_edge(page)
+        return str(edges) if edges else None
+    problems = every_page(shipped, ink)
     assert not problems, "\n".join(problems)
 
 

@@ -5,20 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import weasyprint
 
 from zinepress.render import document
 from zinepress.render.fetch import ConfinedFetcher
 
 
-@pytest.fixture
-def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls: list[int] = []
-    original = weasyprint.HTML.render
-    monkeypatch.setattr(weasyprint.HTML, "render",
-                        lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+@pytest.fixture(autouse=True)
+def empty_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document, "_ALONE", type(document._ALONE)())
-    return calls
 
 
 def test_the_same_html_is_laid_out_once(renders: list[int], tmp_path: Path) -> None:

@@ -60,13 +60,14 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
     for output in outputs.values():     # in job order: still true, so said again
         _add(report, [_recorded(w) for w in output.warnings])
     copies = twins([jobs[i] for i in todo], list(todo), twin) if twin else {}
+    later = {index for found in copies.values() for index in found}
     problems = {}
-    for result in execute(project, jobs, [i for i in todo if i not in copies], options, unit,
+    for result in execute(project, jobs, [i for i in todo if i not in later], options, unit,
                           progress):
         problems[result.index] = result.problems
         if result.output is not None:   # staged as it arrives: never all outputs in memory
             output = dataclasses.replace(result.output, inputs=todo[result.index])
-            for index in (i for i, first in copies.items() if first == result.index):
+            for index in copies.get(result.index, ()):
                 outputs[index] = _copy(output, jobs[index], todo[index], stage)
             outputs[result.index] = stage.put(output) if stage is not None else output
     for index in sorted(problems):      # reported in job order, whatever order they came in
@@ -75,15 +76,15 @@ def run_batch(project: Project, jobs: list[Job], options: Options, out: Path, re
 
 
 def twins(jobs: list[Job], indexes: list[int],
-          key: Callable[[Job], str | None]) -> dict[int, int]:
-    """Return, for each job that makes the same bytes as an earlier one, that one's index."""
+          key: Callable[[Job], str | None]) -> dict[int, list[int]]:
+    """Return, by the index of the first job of each kind, the later ones that make its bytes."""
     first: dict[str, int] = {}
-    copies = {}
+    copies: dict[int, list[int]] = {}
     for job, index in zip(jobs, indexes):
         found = key(job)
-        if found is not None:
-            copies[index] = first.setdefault(found, index)
-    return {i: f for i, f in copies.items() if i != f}
+        if found is not None and first.setdefault(found, index) != index:
+            copies.setdefault(first[found], []).append(index)
+    return copies
 
 
 def _copy(output: Output, job: Job, inputs: str, stage: Stage | None) -> Output:

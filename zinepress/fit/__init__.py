@@ -50,30 +50,33 @@ def fit_pages(work: Work, cut: CrisisCut | None) -> weasyprint.Document | None:
     Crisis lines that run over are cut (`cut`), panels that run over shrink, then the others
     grow to fill their pages (grow.py), placed by the theme's rules where they stay short.
     """
-    if cut is not None and not cut.tries():        # too many contacts to try at once
-        work.crisis = trimmed_by(cut.view, cut.searched(work))
-        work.document, cut = work.render(work.html()), None
+    if cut is not None and not cut.tried:          # too many versions to try at once
+        return _cut_alone(work, cut.searched(work), cut)
     relayout = _relayout(work)
     held = frozenset(cut.ids) if cut else frozenset()
     shrunk = _shrink(work.document, work.panels, work.job, relayout, work.report, held)
     if shrunk is None:
         return None
+    tries = cut.tries() if cut else []
     document, first = grow(shrunk[0], work.panels, work.job.layout, relayout, work.theme.short,
-                           shrunk[1], held, cut.tries() if cut else None, work.movable)
+                           shrunk[1], held, tries, work.movable)
     if cut is None:
         return zine_pages(document)
     if MARKER not in panel_starts(first):      # a template that lays out no tries
-        work.crisis = trimmed_by(cut.view, cut.searched(work))
-        work.document = work.render(work.html())
-        return fit_pages(work, None)
-    chosen = cut.chosen(first)
+        return _cut_alone(work, cut.searched(work), cut)
+    chosen = cut.chosen(first, tries)
     if chosen is None:               # even one contact runs over: shrink it, as laid out alone
-        work.crisis = trimmed_by(cut.view, cut.most)
-        work.document = work.render(work.html())
-        return fit_pages(work, None)
+        return _cut_alone(work, cut.most, cut)
     chosen = cut.lower(work, chosen)
     work.crisis = trimmed_by(cut.view, chosen)
     return _with_cut(document, work, cut, chosen, first, relayout)
+
+
+def _cut_alone(work: Work, chosen: int, cut: CrisisCut) -> weasyprint.Document | None:
+    """Return the pages fitted with the crisis lines cut as chosen outside the tries' layout."""
+    work.crisis = trimmed_by(cut.view, chosen)
+    work.document = work.render(work.html())
+    return fit_pages(work, None)
 
 
 def _with_cut(document: weasyprint.Document, work: Work, cut: CrisisCut, chosen: int,

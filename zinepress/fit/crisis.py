@@ -56,16 +56,19 @@ class CrisisCut:
         return cls(work.crisis, tuple(panels), tuple(dict.fromkeys((*panels, *changed))), most,
                    max(1, min(least - 1, most)))      # one below: the boxes' heights round
 
+    @property
+    def tried(self) -> bool:
+        """Tell whether the versions to try are few enough to lay out at once."""
+        return self.most - self.least + 1 <= MAX_TRIES
+
     def tries(self) -> list[Try]:
-        """Return every shorter version of the panels to lay out, or none past MAX_TRIES."""
-        if self.most - self.least + 1 > MAX_TRIES:
-            return []
+        """Return every shorter version of the panels to lay out, from `least` cuts."""
         return [Try(f"cut-{n}-{i}", i, "", trimmed_by(self.view, n))
                 for n in range(self.least, self.most + 1) for i in self.ids]
 
-    def chosen(self, document: weasyprint.Document) -> int | None:
+    def chosen(self, document: weasyprint.Document, tries: list[Try]) -> int | None:
         """Return the fewest cuts whose crisis panels all fit in this layout's tries, or None."""
-        found = measured(document, self.tries())
+        found = measured(document, tries)
         for n in range(self.least, self.most + 1):
             keys = [f"cut-{n}-{i}" for i in self.lines]
             if all(k in found and found[k].fits for k in keys):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Sequence
 
 import weasyprint
 
@@ -76,7 +76,7 @@ class Base:
 
 def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layout,
          relayout: Relayout, rule: tuple[str, ...], fixed: dict[str, float],
-         held: frozenset[str] = frozenset(), tries: list[Try] | None = None,
+         held: frozenset[str] = frozenset(), tries: Sequence[Try] = (),
          movable: Callable[[int], bool] = lambda index: False
          ) -> tuple[weasyprint.Document, weasyprint.Document | None]:
     """Return the pages with every panel that fits grown to fill its page, and the layout made.
@@ -107,7 +107,7 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
         return document, None
     fallback_tries = [Try(f"fit-{i}", i, f.css()) for i, f in fallbacks.items()]
     first = relayout({i: p.css() for i, p in plans.items()}, frozenset(plans),
-                     [*(tries or []), *fallback_tries])
+                     [*tries, *fallback_tries])
     chosen: dict[str, tuple[Plan, weasyprint.Page | None]] = {}
     _measure(first, plans, chosen, placed, movable)
     found = measured(first, fallback_tries)

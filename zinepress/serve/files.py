@@ -4,7 +4,9 @@ from __future__ import annotations
 import stat as kinds
 from pathlib import Path
 
-WATCHED = ("zines", "locales", "regions", "layouts", "themes", "fonts")
+from zinepress.assets import KINDS
+
+WATCHED = ("zines", *KINDS)     # every folder a project reads
 Snapshot = dict[Path, tuple[int, int]]
 
 
