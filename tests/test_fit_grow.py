@@ -89,7 +89,7 @@ def test_a_panel_that_runs_over_at_its_plan_keeps_its_first_size() -> None:
     def relayout(styles: dict[str, str], only: frozenset[str], tries: list) -> weasyprint.Document:
         asked.append((set(styles), only))
         return ran_over
-    pages, laid = grow(first, (Panel(id="x", kind="text"),), LAYOUT, relayout, ("top",), {})
+    pages, laid, _ = grow(first, (Panel(id="x", kind="text"),), LAYOUT, relayout, ("top",), {})
     assert (asked, laid) == ([({"x"}, frozenset({"x"}))], ran_over)      # one layout, no search
     assert len(ran_over.pages) > 1 and len(pages.pages) == 1
     assert pages.pages[0] is first.pages[0]

@@ -57,19 +57,19 @@ def fit_pages(work: Work, cut: CrisisCut | None) -> weasyprint.Document | None:
     shrunk = _shrink(work.document, work.panels, work.job, relayout, work.report, held)
     if shrunk is None:
         return None
-    tries = cut.tries() if cut else []
-    document, first = grow(shrunk[0], work.panels, work.job.layout, relayout, work.theme.short,
-                           shrunk[1], held, tries, work.movable)
+    document, first, found = grow(shrunk[0], work.panels, work.job.layout, relayout,
+                                  work.theme.short, shrunk[1], held,
+                                  cut.tries() if cut else (), work.movable)
     if cut is None:
         return zine_pages(document)
     if MARKER not in panel_starts(first):      # a template that lays out no tries
         return _cut_alone(work, cut.searched(work), cut)
-    chosen = cut.chosen(first, tries)
+    chosen = cut.chosen(found)
     if chosen is None:               # even one contact runs over: shrink it, as laid out alone
         return _cut_alone(work, cut.most, cut)
     chosen = cut.lower(work, chosen)
     work.crisis = trimmed_by(cut.view, chosen)
-    return _with_cut(document, work, cut, chosen, first, relayout)
+    return _with_cut(document, work, cut.pages(first, found, chosen), relayout)
 
 
 def _cut_alone(work: Work, chosen: int, cut: CrisisCut) -> weasyprint.Document | None:
@@ -79,14 +79,15 @@ def _cut_alone(work: Work, chosen: int, cut: CrisisCut) -> weasyprint.Document |
     return fit_pages(work, None)
 
 
-def _with_cut(document: weasyprint.Document, work: Work, cut: CrisisCut, chosen: int,
-              first: weasyprint.Document, relayout: Relayout) -> weasyprint.Document:
-    """Return the pages with the panels of the crisis lines as cut, laid out again if need be."""
+def _with_cut(document: weasyprint.Document, work: Work, tried: dict[str, weasyprint.Page | None],
+              relayout: Relayout) -> weasyprint.Document:
+    """Return the pages with the panels of the crisis lines as cut: their tries' pages where
+    those may move, else laid out again."""
     placed = placements(document, [p.id for p in work.panels])
     ids = [p.id for p in work.panels if p.id in placed]       # one page each, in this order
-    pages = {i: page for i, page in cut.pages(first, chosen).items()
-             if work.movable(placed[i].first)}
-    missing = [i for i in cut.ids if i not in pages]
+    pages = {i: page for i, page in tried.items()
+             if page is not None and work.movable(placed[i].first)}
+    missing = [i for i in tried if i not in pages]
     if missing:
         trial = relayout({}, frozenset(missing))
         pages |= {i: trial.pages[m.first] for i, m in placements(trial, missing).items()}

@@ -19,8 +19,8 @@ from weasyprint.formatting_structure import boxes
 
 from zinepress.crisis import CrisisView, contact_count, trimmed_by
 from zinepress.fit.halves import fewest_cuts
-from zinepress.fit.measure import PX, placements, section
-from zinepress.fit.tries import Try, measured
+from zinepress.fit.measure import PX, Measure, placements, section
+from zinepress.fit.tries import Try
 from zinepress.render.document import overflows
 
 if TYPE_CHECKING:
@@ -66,9 +66,8 @@ class CrisisCut:
         return [Try(f"cut-{n}-{i}", i, "", trimmed_by(self.view, n))
                 for n in range(self.least, self.most + 1) for i in self.ids]
 
-    def chosen(self, document: weasyprint.Document, tries: list[Try]) -> int | None:
-        """Return the fewest cuts whose crisis panels all fit in this layout's tries, or None."""
-        found = measured(document, tries)
+    def chosen(self, found: dict[str, Measure]) -> int | None:
+        """Return the fewest cuts whose crisis panels all fit, from the tries measured, or None."""
         for n in range(self.least, self.most + 1):
             keys = [f"cut-{n}-{i}" for i in self.lines]
             if all(k in found and found[k].fits for k in keys):
@@ -81,11 +80,12 @@ class CrisisCut:
             return cut
         return min(cut, self.searched(work, self.least - 1))
 
-    def pages(self, document: weasyprint.Document, cut: int) -> dict[str, weasyprint.Page]:
-        """Return the pages of this layout's tries at `cut`, by panel id."""
-        found = measured(document, [Try(f"cut-{cut}-{i}", i) for i in self.ids])
-        return {i: document.pages[found[f"cut-{cut}-{i}"].first] for i in self.ids
-                if f"cut-{cut}-{i}" in found and found[f"cut-{cut}-{i}"].fits}
+    def pages(self, document: weasyprint.Document, found: dict[str, Measure],
+              cut: int) -> dict[str, weasyprint.Page | None]:
+        """Return each panel's page in the tries at `cut`, by id; None where it did not fit."""
+        keys = {i: f"cut-{cut}-{i}" for i in self.ids}
+        return {i: document.pages[found[k].first] if k in found and found[k].fits else None
+                for i, k in keys.items()}
 
     def searched(self, work: Work, most: int | None = None) -> int:
         """Return the fewest cuts up to `most` that fit, from layouts of the crisis panels alone;

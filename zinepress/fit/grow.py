@@ -78,8 +78,9 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
          relayout: Relayout, rule: tuple[str, ...], fixed: dict[str, float],
          held: frozenset[str] = frozenset(), tries: Sequence[Try] = (),
          movable: Callable[[int], bool] = lambda index: False
-         ) -> tuple[weasyprint.Document, weasyprint.Document | None]:
-    """Return the pages with every panel that fits grown to fill its page, and the layout made.
+         ) -> tuple[weasyprint.Document, weasyprint.Document | None, dict[str, Measure]]:
+    """Return the pages with every panel that fits grown to fill its page, the layout made,
+    and every try measured in it (the caller's too), by key.
 
     fixed: body sizes of panels the fit stage shrank (they count towards the edition's ratio);
     held: panels laid out again by the caller, left as they are; tries: the caller's own tries,
@@ -104,13 +105,13 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
         fallbacks = {i: f for i, f in fallbacks.items()
                      if f.css() != plans[i].css() and f.size <= plans[i].size}
     if not plans and not tries:
-        return document, None
+        return document, None, {}
     fallback_tries = [Try(f"fit-{i}", i, f.css()) for i, f in fallbacks.items()]
     first = relayout({i: p.css() for i, p in plans.items()}, frozenset(plans),
                      [*tries, *fallback_tries])
     chosen: dict[str, tuple[Plan, weasyprint.Page | None]] = {}
     _measure(first, plans, chosen, placed, movable)
-    found = measured(first, fallback_tries)
+    found = measured(first, [*tries, *fallback_tries])     # the page scanned once for all
     for attempt in fallback_tries:
         where = found.get(attempt.key)
         if attempt.panel_id not in chosen and where is not None and where.fits:
@@ -118,7 +119,7 @@ def grow(document: weasyprint.Document, panels: tuple[Panel, ...], layout: Layou
             chosen[attempt.panel_id] = (fallbacks[attempt.panel_id], page)
     pages = _settle(chosen, relayout)
     return document.copy([pages.get(i) or document.pages[placed[i].first]
-                          for i in ids if i in placed]), first
+                          for i in ids if i in placed]), first, found
 
 
 def _base(page: weasyprint.Page, where: Measure, panel_id: str) -> Base:
