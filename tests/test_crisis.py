@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed, trimmed_by
+from zinepress.crisis import CrisisView, contact_count, crisis_view, trimmed_by
 from zinepress.errors import Report
 from zinepress.load.region import load_regions
 from zinepress.localize import Words
@@ -139,11 +139,11 @@ def test_trimming_drops_the_least_relevant_contact_first(tmp_path: Path) -> None
                          + service("us-a", GOOD, '      - {type: phone, dial: "838255"}\n',
                                    topics="[emotional-support]"))
     printed, _ = view(folder)
-    smaller = trimmed(printed)
+    smaller = trimmed_by(printed, 1)
     assert [s.id for s in smaller.services] == ["us-b"] and smaller.omitted == 1
-    smallest = trimmed(smaller)
+    smallest = trimmed_by(smaller, 1)
     assert [c.kind for c in smallest.services[0].contacts] == ["phone"]
-    assert trimmed(smallest) is None
+    assert trimmed_by(smallest, 1) == smallest          # the last contact is always kept
     assert [trimmed_by(printed, n) for n in (0, 1, 2, 3)] == [printed, smaller, smallest,
                                                               smallest]
     assert contact_count(printed) == 3 and contact_count(smallest) == 1

@@ -95,16 +95,6 @@ class CrisisView:
         return tuple(dict.fromkeys(u for u in urls if u))
 
 
-def trimmed(view: CrisisView) -> CrisisView | None:
-    """Return the view without its least relevant contact, or None when one contact is left."""
-    if sum(len(s.contacts) for s in view.services) <= 1:
-        return None
-    *rest, last = view.services
-    services = tuple(rest) + ((replace(last, contacts=last.contacts[:-1]),)
-                              if len(last.contacts) > 1 else ())
-    return replace(view, services=services, omitted=view.omitted + 1)
-
-
 def contact_count(view: CrisisView) -> int:
     """Return how many contacts the view prints."""
     return sum(len(s.contacts) for s in view.services)

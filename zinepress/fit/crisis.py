@@ -21,7 +21,6 @@ from zinepress.crisis import CrisisView, contact_count, trimmed_by
 from zinepress.fit.halves import fewest_cuts
 from zinepress.fit.measure import PX, Measure, placements, section
 from zinepress.fit.tries import Try
-from zinepress.render.document import overflows
 
 if TYPE_CHECKING:
     from zinepress.work import Work
@@ -44,7 +43,7 @@ class CrisisCut:
     def needed(cls, work: Work) -> CrisisCut | None:
         """Return the cut to make when the crisis lines run over their panel, else None."""
         panels = [p.id for p in work.panels if p.kind == "crisis-lines"]
-        if work.crisis is None or not overflows(work.document, panels):
+        if work.crisis is None or _fits(work.document, panels):
             return None
         most = contact_count(work.crisis) - 1
         if most < 1:          # one contact that does not fit: the fit stage shrinks it
@@ -97,10 +96,15 @@ class CrisisCut:
         def fits(cut: int) -> bool:
             if cut not in known:
                 html = work.html(crisis=trimmed_by(self.view, cut), panels=panels, bleed=False)
-                known[cut] = not overflows(work.render(html), ids)
+                known[cut] = _fits(work.render(html), ids)
             return known[cut]
         found = fewest_cuts(most, fits)
         return found if fits(found) or most == self.most else most + 1
+
+
+def _fits(document: weasyprint.Document, ids: list[str]) -> bool:
+    """Tell whether each of these panels is on one page."""
+    return all(where.fits for where in placements(document, ids).values())
 
 
 def _sections(html: str) -> dict[str, str]:

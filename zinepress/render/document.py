@@ -1,26 +1,15 @@
-"""WeasyPrint: HTML to pages, measure what does not fit, and write PDF bytes."""
+"""WeasyPrint: HTML to pages, and pages to PDF bytes (what fits is measured in zinepress/fit)."""
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
 from pathlib import Path
 
 import weasyprint
-from weasyprint.formatting_structure import boxes
 
 from zinepress.errors import fail
 from zinepress.render.fetch import ConfinedFetcher
 from zinepress.render.fonts import font_config
-from zinepress.units import mm
-
-
-@dataclass(frozen=True)
-class Overflow:
-    """A panel whose content runs past its page."""
-
-    panel_id: str
-    extra_pt: float
 
 
 class _Capture(logging.Handler):
@@ -62,35 +51,6 @@ def _refuse_attachments(document: weasyprint.Document, base: Path) -> None:
     if found:
         raise fail(base, None, f"a page asks to embed a file in the PDF ({found[0]}); zinepress "
                                "never embeds files: rel=attachment is not allowed")
-
-
-def overflows(document: weasyprint.Document, panel_ids: list[str]) -> list[Overflow]:
-    """Return the panels that spill onto extra pages, with how far they run over."""
-    starts = {}  # every panel's first page: a panel ends where the next one starts
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("panel-"):
-                starts.setdefault(anchor[6:], index)
-    order = sorted(starts.items(), key=lambda item: item[1])
-    result = []
-    for (panel_id, start), nxt in zip(order, order[1:] + [(None, len(document.pages))]):
-        extra = document.pages[start + 1:nxt[1]]
-        if extra and panel_id in panel_ids:
-            result.append(Overflow(panel_id, sum(_used_height(p) for p in extra)))
-    return result
-
-
-def _used_height(page: weasyprint.Page) -> float:
-    box = page._page_box
-    top = box.content_box_y()
-    bottom = max((b.position_y + b.margin_height() for b in box.descendants()
-                  if isinstance(b, (boxes.LineBox, boxes.ReplacedBox))), default=top)
-    return max(bottom - top, 1.0) * 0.75  # CSS px to pt
-
-
-def describe(overflow: Overflow) -> str:
-    """Return '12 mm' for an overflow."""
-    return f"{mm(overflow.extra_pt):.0f} mm"
 
 
 # Sheet marks and instruction sheets are the same for every region of a language: a build lays
